@@ -1,0 +1,13 @@
+/** One line of benchmark output: a measured value, optionally relative to a reference case. */
+export interface BenchRecord {
+  /** Benchmark suite, e.g. 'random'. */
+  benchmark: string;
+  /** What was measured within the suite, e.g. 'seedrandom.tychei.double'. */
+  case: string;
+  value: number;
+  unit: string;
+  /** value divided by the reference case's value, measured in the same process. */
+  ratio?: number;
+  /** Name of the reference case that `ratio` divides by. */
+  ratioTo?: string;
+}

@@ -1,0 +1,144 @@
+/**
+ * Regenerates the parts of docs/ that are derived from the code: docs/scenario.schema.json and
+ * the tables between `<!-- generated:KIND:MODEL -->` … `<!-- /generated -->` markers in
+ * docs/*.md (parameters, schedule, series and summary columns). Run with `npm run docs`;
+ * test/docs.test.ts fails when the committed docs differ from what this would write.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as z from 'zod';
+import { MODELS } from '../src/agents/registry.ts';
+import { describeParameters } from '../src/sim/scenario/describe.ts';
+import type { ModelDefinition, ScenarioBase } from '../src/sim/schedule.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DOCS = join(ROOT, 'docs');
+
+type AnyModel = ModelDefinition<ScenarioBase, unknown>;
+
+function cell(text: string | undefined): string {
+  return (text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
+  for (const row of rows) lines.push(`| ${row.map(cell).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+function parameterTable(model: AnyModel): string {
+  const rows = describeParameters(model.schema).map((row) => [
+    `\`${row.path}\``,
+    row.symbol ? `${row.symbol}` : '',
+    row.description ?? '',
+    row.unit ?? '',
+    row.default ?? (row.required ? '(required)' : '(none)'),
+    row.accepts,
+    row.source ?? '',
+  ]);
+  return table(['parameter', 'symbol', 'meaning', 'unit', 'default', 'range', 'source'], rows);
+}
+
+function scheduleTable(model: AnyModel): string {
+  return table(
+    ['#', 'phase', 'agent order', 'what happens'],
+    model.phases.map((phase, i) => [String(i + 1), `\`${phase.name}\``, phase.order, phase.doc]),
+  );
+}
+
+function seriesTable(model: AnyModel): string {
+  return table(
+    ['column', 'unit', 'meaning'],
+    model.metrics.map((metric) => [`\`${metric.name}\``, metric.unit, metric.doc]),
+  );
+}
+
+function summaryTable(model: AnyModel): string {
+  const reducerText: Record<string, string> = {
+    initial: 'value at round 0',
+    final: 'value at the last round',
+    mean: 'mean over rounds 1..R',
+    min: 'minimum over rounds 1..R',
+    max: 'maximum over rounds 1..R',
+    total: 'sum over rounds 1..R',
+  };
+  const rows = model.metrics.flatMap((metric) =>
+    metric.summary.map((reducer) => [`\`${metric.name}_${reducer}\``, metric.unit, `${reducerText[reducer]} of \`${metric.name}\``]),
+  );
+  for (const summary of model.summaries) rows.push([`\`${summary.name}\``, summary.unit, summary.doc]);
+  return table(['column', 'unit', 'meaning'], rows);
+}
+
+const GENERATORS: Record<string, (model: AnyModel) => string> = {
+  parameters: parameterTable,
+  schedule: scheduleTable,
+  series: seriesTable,
+  summary: summaryTable,
+};
+
+/** JSON Schema for editors: a full scenario of some model, or (with `extends`) any part of one. */
+export function scenarioJsonSchema(): object {
+  const stripRequired = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(stripRequired);
+    if (node === null || typeof node !== 'object') return node;
+    const copy: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node)) if (key !== 'required') copy[key] = stripRequired(value);
+    return copy;
+  };
+  const extendsSchema = {
+    description: 'Scenario file(s) this one builds on, relative to this file; their fields are merged first, this file\'s last.',
+    anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }],
+  };
+  const full: Record<string, unknown> = {};
+  const partial: Record<string, unknown> = {};
+  for (const model of MODELS.values()) {
+    const { $schema: _ignored, ...schema } = z.toJSONSchema(model.schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    const properties = { ...(schema['properties'] as Record<string, unknown>), extends: extendsSchema };
+    const required = (schema['required'] as string[] | undefined)?.filter((key) => key !== 'id') ?? [];
+    full[model.id] = { ...schema, properties, required };
+    partial[model.id] = stripRequired({ ...schema, properties });
+  }
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'sahel-sim scenario',
+    description:
+      'A sahel-sim scenario file (YAML or JSON). Generated from the code by `npm run docs`; see docs/scenarios.md. A file with `extends` may hold any part of a scenario; one without must be complete.',
+    type: 'object',
+    if: { required: ['extends'] },
+    then: { anyOf: Object.keys(partial).map((id) => ({ $ref: `#/$defs/partial-${id}` })) },
+    else: { anyOf: Object.keys(full).map((id) => ({ $ref: `#/$defs/${id}` })) },
+    $defs: {
+      ...full,
+      ...Object.fromEntries(Object.entries(partial).map(([id, schema]) => [`partial-${id}`, schema])),
+    },
+  };
+}
+
+const MARKER = /<!-- generated:(\w+):([\w-]+) -->\n[\s\S]*?<!-- \/generated -->/g;
+
+/** Fills the generated blocks of one Markdown text. */
+export function fillGeneratedBlocks(text: string, source: string): string {
+  return text.replace(MARKER, (_match, kind: string, modelId: string) => {
+    const generate = GENERATORS[kind];
+    const model = MODELS.get(modelId);
+    if (!generate || !model) throw new Error(`${source}: unknown generated block ${kind}:${modelId}`);
+    return `<!-- generated:${kind}:${modelId} -->\n${generate(model)}\n<!-- /generated -->`;
+  });
+}
+
+/** Every generated file, path → content, as `npm run docs` would write it. */
+export function generatedDocs(): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set(join(DOCS, 'scenario.schema.json'), `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+  for (const name of readdirSync(DOCS).filter((file) => file.endsWith('.md'))) {
+    const path = join(DOCS, name);
+    files.set(path, fillGeneratedBlocks(readFileSync(path, 'utf8'), name));
+  }
+  return files;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  for (const [path, content] of generatedDocs()) writeFileSync(path, content);
+  console.log('docs regenerated');
+}

@@ -1,0 +1,46 @@
+/**
+ * The `sahel-sim` command line: parses arguments, calls the library, prints, and sets the exit
+ * code. No rules or formulas live here.
+ *
+ * Exit codes: 0 success; 2 bad input (scenario file, --set, flags), nothing written;
+ * 1 the work failed; 70 a bug in sahel-sim (with a stack trace to report).
+ */
+import { Command, CommanderError } from 'commander';
+import { ScenarioError } from '../sim/scenario/errors.ts';
+import { TOOL_VERSION } from '../sim/output/manifest.ts';
+import { registerCheck } from './check-command.ts';
+import { registerRun } from './run-command.ts';
+
+export function buildProgram(argv: readonly string[]): Command {
+  const program = new Command('sahel-sim')
+    .description('Agent-based simulation of the conflict in Mali: seeded runs, strategy comparisons, tidy CSV.')
+    .version(TOOL_VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerRun(program, argv);
+  registerCheck(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the command line and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram(argv).parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end with code 0; every usage error is bad input.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof ScenarioError) {
+      for (const line of error.message.split('\n')) console.error(`error: ${line}`);
+      console.error(`${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} found; nothing was run or written.`);
+      return error.exitCode;
+    }
+    console.error(`sahel-sim: internal error: ${(error as Error).message}`);
+    console.error('This is a bug in sahel-sim; please report it with the command you ran and this trace:');
+    console.error((error as Error).stack);
+    return 70;
+  }
+}

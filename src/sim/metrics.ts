@@ -1,0 +1,137 @@
+/**
+ * Observation (ODD Design concepts › Observation): models declare named metrics that only
+ * read state; the engine writes them each round into one preallocated Float64Array (rows =
+ * rounds 0..R, columns = metrics) and reduces the series to a one-row run summary.
+ */
+
+/** How a metric's series is reduced for the run summary. `mean`, `min`, `max` and `total`
+ *  cover rounds 1..R (what the run produced), `initial` is round 0 and `final` round R. */
+export type Reducer = 'initial' | 'final' | 'mean' | 'min' | 'max' | 'total';
+
+export interface MetricDefinition<S> {
+  /** snake_case column name in series.csv */
+  readonly name: string;
+  readonly doc: string;
+  readonly unit: string;
+  /** Summary columns `<name>_<reducer>` in summary.csv. */
+  readonly summary: readonly Reducer[];
+  read(state: S): number;
+}
+
+/** A run-level outcome computed from the whole series (e.g. the number of outbursts). */
+export interface SummaryDefinition<P = unknown> {
+  readonly name: string;
+  readonly doc: string;
+  readonly unit: string;
+  compute(series: MetricSeries, params: P): number;
+}
+
+/** A run's metrics, one row per round (0 = initial state), row-major. */
+export class MetricSeries {
+  readonly values: Float64Array;
+  private readonly indexByName: ReadonlyMap<string, number>;
+
+  constructor(
+    readonly names: readonly string[],
+    readonly rows: number,
+    values?: Float64Array,
+  ) {
+    this.values = values ?? new Float64Array(rows * names.length);
+    if (this.values.length !== rows * names.length) {
+      throw new RangeError(`series of ${rows} rows × ${names.length} metrics needs ${rows * names.length} values, found ${this.values.length}`);
+    }
+    this.indexByName = new Map(names.map((name, i) => [name, i]));
+  }
+
+  indexOf(name: string): number {
+    const index = this.indexByName.get(name);
+    if (index === undefined) throw new Error(`no metric "${name}"; known: ${this.names.join(', ')}`);
+    return index;
+  }
+
+  get(row: number, metric: number): number {
+    return this.values[row * this.names.length + metric];
+  }
+
+  /** The series of one metric over rounds 0..R, as a new array. */
+  column(name: string): Float64Array {
+    const m = this.indexOf(name);
+    const out = new Float64Array(this.rows);
+    for (let r = 0; r < this.rows; r++) out[r] = this.values[r * this.names.length + m];
+    return out;
+  }
+}
+
+/** Writes each round's metrics into a MetricSeries without allocating. */
+export class MetricRecorder<S> {
+  readonly series: MetricSeries;
+
+  constructor(
+    private readonly metrics: readonly MetricDefinition<S>[],
+    rounds: number,
+  ) {
+    this.series = new MetricSeries(
+      metrics.map((metric) => metric.name),
+      rounds + 1,
+    );
+  }
+
+  record(row: number, state: S): void {
+    const { metrics } = this;
+    const base = row * metrics.length;
+    const values = this.series.values;
+    for (let m = 0; m < metrics.length; m++) values[base + m] = metrics[m].read(state);
+  }
+}
+
+function reduce(series: MetricSeries, metric: number, reducer: Reducer): number {
+  const last = series.rows - 1;
+  if (reducer === 'initial') return series.get(0, metric);
+  if (reducer === 'final') return series.get(last, metric);
+  if (last === 0) return Number.NaN;
+  // Neumaier's compensated sum: a constant series averages to exactly that constant.
+  let total = 0;
+  let compensation = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let r = 1; r <= last; r++) {
+    const value = series.get(r, metric);
+    const sum = total + value;
+    compensation += Math.abs(total) >= Math.abs(value) ? total - sum + value : value - sum + total;
+    total = sum;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  total += compensation;
+  switch (reducer) {
+    case 'mean':
+      return total / last;
+    case 'total':
+      return total;
+    case 'min':
+      return min;
+    case 'max':
+      return max;
+  }
+}
+
+/** Names of the summary columns, in output order. */
+export function summaryNames<S, P>(metrics: readonly MetricDefinition<S>[], summaries: readonly SummaryDefinition<P>[]): string[] {
+  const names = metrics.flatMap((metric) => metric.summary.map((reducer) => `${metric.name}_${reducer}`));
+  return names.concat(summaries.map((summary) => summary.name));
+}
+
+/** The run summary, in the order of `summaryNames`. */
+export function summarise<S, P>(
+  series: MetricSeries,
+  metrics: readonly MetricDefinition<S>[],
+  summaries: readonly SummaryDefinition<P>[],
+  params: P,
+): Float64Array {
+  const values: number[] = [];
+  metrics.forEach((metric, m) => {
+    for (const reducer of metric.summary) values.push(reduce(series, m, reducer));
+  });
+  for (const summary of summaries) values.push(summary.compute(series, params));
+  return Float64Array.from(values);
+}

@@ -1,0 +1,25 @@
+/**
+ * Tidy CSV for R and pandas: snake_case headers, one observation per row, `.` decimals, no
+ * thousands separators, ISO dates, empty cells for missing values (NA in R, NaN in pandas).
+ * Quoting is left to csv-stringify, so text with commas, quotes or newlines round-trips.
+ */
+import { stringify } from 'csv-stringify/sync';
+
+export type Cell = string | number | boolean | null | undefined;
+
+/** Numbers in their shortest exact form (JavaScript's), non-finite ones as empty cells. */
+function castNumber(value: number): string {
+  return Number.isFinite(value) ? String(value) : '';
+}
+
+/** A whole CSV document: header line, then rows. */
+export function toCsv(columns: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return stringify(rows as Cell[][], {
+    header: true,
+    columns: [...columns],
+    cast: { number: castNumber, boolean: (value) => (value ? 'true' : 'false') },
+    record_delimiter: '\n',
+    // csv-stringify quotes \n but not a lone \r, which R and pandas would take as a line end.
+    quoted_match: /\r/,
+  });
+}

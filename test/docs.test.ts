@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generatedDocs } from '../scripts/generate-docs.ts';
+import { MODELS } from '../src/agents/registry.ts';
+import { describeParameters } from '../src/sim/scenario/describe.ts';
+import { summaryNames } from '../src/sim/metrics.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const docsText = readdirSync(join(ROOT, 'docs'))
+  .filter((name) => name.endsWith('.md'))
+  .map((name) => readFileSync(join(ROOT, 'docs', name), 'utf8'))
+  .join('\n');
+
+describe('documentation', () => {
+  it('is current: `npm run docs` would change nothing (schema, parameter, schedule and column tables)', () => {
+    const stale = [...generatedDocs()].filter(([path, content]) => readFileSync(path, 'utf8') !== content).map(([path]) => relative(ROOT, path));
+    expect(stale, 'run `npm run docs` and commit the result').toEqual([]);
+  });
+
+  for (const model of MODELS.values()) {
+    it(`documents every scenario parameter of ${model.id}, with unit and source`, () => {
+      const rows = describeParameters(model.schema);
+      expect(rows.length).toBeGreaterThan(5);
+      for (const row of rows) {
+        expect(docsText, row.path).toContain(`\`${row.path}\``);
+        expect(row.unit, `${row.path} has no unit`).toBeTruthy();
+        expect(row.source, `${row.path} has no source`).toBeTruthy();
+        expect(row.description, `${row.path} has no description`).toBeTruthy();
+      }
+    });
+
+    it(`describes every output column and phase of ${model.id}`, () => {
+      const outputs = readFileSync(join(ROOT, 'docs', 'outputs.md'), 'utf8');
+      for (const column of [...model.metrics.map((metric) => metric.name), ...summaryNames(model.metrics, model.summaries)]) {
+        expect(outputs, column).toContain(`\`${column}\``);
+      }
+      for (const phase of model.phases) expect(docsText, phase.name).toContain(`\`${phase.name}\``);
+    });
+  }
+});

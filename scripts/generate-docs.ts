@@ -8,9 +8,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as z from 'zod';
-import { MODELS } from '../src/agents/registry.ts';
+import { MODELS, REFERENCE_SCENARIOS } from '../src/agents/registry.ts';
+import { summaryNames } from '../src/sim/metrics.ts';
 import { describeParameters } from '../src/sim/scenario/describe.ts';
-import type { ModelDefinition, ScenarioBase } from '../src/sim/schedule.ts';
+import { loadScenario } from '../src/sim/scenario/index.ts';
+import { observationOf, type ModelDefinition, type Observation, type ScenarioBase } from '../src/sim/schedule.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DOCS = join(ROOT, 'docs');
@@ -47,14 +49,36 @@ function scheduleTable(model: AnyModel): string {
   );
 }
 
+/** What a model observes on its reference scenario (columns can depend on the scenario). */
+export function referenceObservation(model: AnyModel): Observation<ScenarioBase, unknown> {
+  const reference = REFERENCE_SCENARIOS[model.id];
+  if (!reference) throw new Error(`model ${model.id} has no reference scenario in src/agents/registry.ts`);
+  const { params } = loadScenario(join(ROOT, reference), MODELS);
+  return observationOf(model, params);
+}
+
+/** Every column of series.csv and summary.csv the reference scenario writes, after the identifying ones. */
+export function referenceColumns(model: AnyModel): string[] {
+  const { metrics, summaries } = referenceObservation(model);
+  return [...metrics.map((metric) => metric.name), ...summaryNames(metrics, summaries)];
+}
+
 function seriesTable(model: AnyModel): string {
   return table(
     ['column', 'unit', 'meaning'],
-    model.metrics.map((metric) => [`\`${metric.name}\``, metric.unit, metric.doc]),
+    referenceObservation(model).metrics.map((metric) => [`\`${metric.name}\``, metric.unit, metric.doc]),
   );
 }
 
+function groupsTable(model: AnyModel): string {
+  const rows = referenceObservation(model).breakdowns.flatMap((breakdown) =>
+    breakdown.measures.map((measure) => [`\`${breakdown.by}\``, `\`${measure.name}\``, measure.unit, measure.doc]),
+  );
+  return table(['by', 'measure', 'unit', 'meaning'], rows);
+}
+
 function summaryTable(model: AnyModel): string {
+  const { metrics, summaries } = referenceObservation(model);
   const reducerText: Record<string, string> = {
     initial: 'value at round 0',
     final: 'value at the last round',
@@ -63,10 +87,10 @@ function summaryTable(model: AnyModel): string {
     max: 'maximum over rounds 1..R',
     total: 'sum over rounds 1..R',
   };
-  const rows = model.metrics.flatMap((metric) =>
+  const rows = metrics.flatMap((metric) =>
     metric.summary.map((reducer) => [`\`${metric.name}_${reducer}\``, metric.unit, `${reducerText[reducer]} of \`${metric.name}\``]),
   );
-  for (const summary of model.summaries) rows.push([`\`${summary.name}\``, summary.unit, summary.doc]);
+  for (const summary of summaries) rows.push([`\`${summary.name}\``, summary.unit, summary.doc]);
   return table(['column', 'unit', 'meaning'], rows);
 }
 
@@ -75,6 +99,7 @@ const GENERATORS: Record<string, (model: AnyModel) => string> = {
   schedule: scheduleTable,
   series: seriesTable,
   summary: summaryTable,
+  groups: groupsTable,
 };
 
 /** JSON Schema for editors: a full scenario of some model, or (with `extends`) any part of one. */

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generatedDocs } from '../scripts/generate-docs.ts';
+import { generatedDocs, referenceColumns, referenceObservation } from '../scripts/generate-docs.ts';
 import { MODELS } from '../src/agents/registry.ts';
 import { describeParameters } from '../src/sim/scenario/describe.ts';
-import { summaryNames } from '../src/sim/metrics.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const docsText = readdirSync(join(ROOT, 'docs'))
@@ -32,8 +31,9 @@ describe('documentation', () => {
 
     it(`describes every output column and phase of ${model.id}`, () => {
       const outputs = readFileSync(join(ROOT, 'docs', 'outputs.md'), 'utf8');
-      for (const column of [...model.metrics.map((metric) => metric.name), ...summaryNames(model.metrics, model.summaries)]) {
-        expect(outputs, column).toContain(`\`${column}\``);
+      for (const column of referenceColumns(model)) expect(outputs, column).toContain(`\`${column}\``);
+      for (const breakdown of referenceObservation(model).breakdowns) {
+        for (const measure of breakdown.measures) expect(outputs, measure.name).toContain(`\`${measure.name}\``);
       }
       for (const phase of model.phases) expect(docsText, phase.name).toContain(`\`${phase.name}\``);
     });

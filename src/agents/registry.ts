@@ -1,9 +1,20 @@
 /**
- * The models a scenario can name in its `model` field.
+ * The models a scenario can name in its `model` field, and each one's reference scenario (the
+ * scenario its documentation and shared tests are generated from).
  */
 import type { ModelDefinition, ScenarioBase } from '../sim/schedule.ts';
 import { epsteinModel } from './epstein/model.ts';
+import { maliModel } from './mali/model.ts';
 
-export const MODELS: ReadonlyMap<string, ModelDefinition<ScenarioBase, unknown>> = new Map([
-  [epsteinModel.id, epsteinModel as unknown as ModelDefinition<ScenarioBase, unknown>],
+type AnyModel = ModelDefinition<ScenarioBase, unknown>;
+
+export const MODELS: ReadonlyMap<string, AnyModel> = new Map([
+  [epsteinModel.id, epsteinModel as unknown as AnyModel],
+  [maliModel.id, maliModel as unknown as AnyModel],
 ]);
+
+/** Reference scenario of each model, relative to the repository root. */
+export const REFERENCE_SCENARIOS: Readonly<Record<string, string>> = {
+  'epstein-civil-violence': 'scenarios/epstein-civil-violence.yaml',
+  mali: 'scenarios/mali-2012.yaml',
+};

@@ -28,7 +28,7 @@ export function registerRun(program: Command, argv: readonly string[]): void {
     .option('--seed <n>', 'seed of the run (default: the scenario\'s seed, else one is drawn and printed)', parseSeed)
     .option('--rounds <n>', 'number of rounds (overrides the scenario)', parseCount)
     .option('--set <path=value>', 'override a scenario field; repeatable', collectAssignment)
-    .option('--out <dir>', 'output folder (default: results/<scenario-id>-<UTC timestamp>)')
+    .option('--out <dir>', 'output folder (default: results/<scenario file name>-<UTC timestamp>)')
     .option('--quiet', 'print nothing but errors')
     .addHelpText(
       'after',
@@ -56,14 +56,14 @@ Examples:
       const simulation = new Simulation(scenario.model, params, seed);
       simulation.runUntil();
       const result = simulation.result();
-      const folder = options.out ?? join('results', `${params.id}-${folderTimestamp()}`);
-      const files = writeRunFiles(folder, result, { scenario: params.id, seed }, simulation.clock.dates, () => ({
+      const folder = options.out ?? join('results', `${scenario.merged.entryName}-${folderTimestamp()}`);
+      const files = writeRunFiles(folder, result, { scenario: params.id, seed }, simulation.clock.dates, (outputs) => ({
         ...manifestBase(['sahel-sim', ...argv], started),
         finished: timestamp(),
         seed,
         seedSource,
         scenario: { file: scenario.merged.entry, files: scenario.merged.files, resolved: params },
-        outputs: ['series.csv', 'summary.csv'],
+        outputs,
       }));
       log(`wrote ${files.map(displayPath).join(', ')}`);
       const shown = result.summaryNames.slice(0, 8).map((name, i) => `${name}=${Number(result.summary[i].toPrecision(6))}`);

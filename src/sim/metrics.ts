@@ -135,3 +135,36 @@ export function summarise<S, P>(
   for (const summary of summaries) values.push(summary.compute(series, params));
   return Float64Array.from(values);
 }
+
+/**
+ * A long-format observation: for each group of a grouping (each region, each community) the
+ * same measures every round. Written to groups.csv as one row per round × group × measure, so
+ * the wide series stays readable however many regions a scenario has.
+ */
+export interface BreakdownDefinition<S> {
+  /** What the groups are, e.g. `region`. */
+  readonly by: string;
+  readonly groups: readonly string[];
+  readonly measures: readonly { readonly name: string; readonly doc: string; readonly unit: string }[];
+  /** Writes measure m of group g into out[g · measures + m]. */
+  read(state: S, out: Float64Array): void;
+}
+
+/** Records breakdowns each round into one preallocated array per breakdown. */
+export class BreakdownRecorder<S> {
+  readonly values: Float64Array[];
+
+  constructor(
+    readonly definitions: readonly BreakdownDefinition<S>[],
+    rounds: number,
+  ) {
+    this.values = definitions.map((d) => new Float64Array((rounds + 1) * d.groups.length * d.measures.length));
+  }
+
+  record(row: number, state: S): void {
+    this.definitions.forEach((definition, k) => {
+      const width = definition.groups.length * definition.measures.length;
+      definition.read(state, this.values[k].subarray(row * width, (row + 1) * width));
+    });
+  }
+}

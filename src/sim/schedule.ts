@@ -5,7 +5,16 @@
  * initial state. Models never advance time themselves. The engine knows nothing about Mali.
  */
 import type { z } from 'zod';
-import { MetricRecorder, type MetricDefinition, type MetricSeries, type SummaryDefinition, summarise, summaryNames } from './metrics.ts';
+import {
+  BreakdownRecorder,
+  MetricRecorder,
+  summarise,
+  summaryNames,
+  type BreakdownDefinition,
+  type MetricDefinition,
+  type MetricSeries,
+  type SummaryDefinition,
+} from './metrics.ts';
 import { RandomStream, type StreamState } from './random.ts';
 import { cloneParams, decimalYear, findVarying, type TimeScope, type Varying } from './varying.ts';
 
@@ -96,8 +105,26 @@ export interface ModelDefinition<P extends ScenarioBase, S> {
   readonly phases: readonly Phase<P, S>[];
   /** Called once before metrics are read each round, to tally in one pass what several metrics read. */
   observe?(state: S, params: P): void;
+  /** Per-round metrics; a function when the columns depend on the scenario (one per region, group…). */
+  readonly metrics: readonly MetricDefinition<S>[] | ((params: P) => readonly MetricDefinition<S>[]);
+  readonly summaries: readonly SummaryDefinition<P>[] | ((params: P) => readonly SummaryDefinition<P>[]);
+  /** Long-format observations (groups.csv), if any. */
+  readonly breakdowns?: (params: P) => readonly BreakdownDefinition<S>[];
+}
+
+/** What a model observes for one scenario: its metrics, summaries and breakdowns resolved. */
+export interface Observation<P, S> {
   readonly metrics: readonly MetricDefinition<S>[];
   readonly summaries: readonly SummaryDefinition<P>[];
+  readonly breakdowns: readonly BreakdownDefinition<S>[];
+}
+
+export function observationOf<P extends ScenarioBase, S>(model: ModelDefinition<P, S>, params: P): Observation<P, S> {
+  return {
+    metrics: typeof model.metrics === 'function' ? model.metrics(params) : model.metrics,
+    summaries: typeof model.summaries === 'function' ? model.summaries(params) : model.summaries,
+    breakdowns: model.breakdowns?.(params) ?? [],
+  };
 }
 
 export interface RunResult {
@@ -105,6 +132,8 @@ export interface RunResult {
   readonly series: MetricSeries;
   readonly summaryNames: readonly string[];
   readonly summary: Float64Array;
+  /** Each breakdown's values, rows 0..R × groups × measures. */
+  readonly breakdowns: readonly { readonly definition: BreakdownDefinition<unknown>; readonly values: Float64Array }[];
 }
 
 /** A run's whole state between two rounds: enough to continue it exactly (checkpoints, forks). */
@@ -114,14 +143,17 @@ export interface Snapshot<S> {
   readonly state: S;
   readonly stream: StreamState;
   readonly seriesValues: Float64Array;
+  readonly breakdownValues: readonly Float64Array[];
 }
 
 /** One run of a model on one scenario and seed. */
 export class Simulation<P extends ScenarioBase, S> {
   readonly clock: Clock;
   readonly params: P;
+  readonly observation: Observation<P, S>;
   private readonly varying: readonly Varying[];
   private readonly recorder: MetricRecorder<S>;
+  private readonly breakdownRecorder: BreakdownRecorder<S>;
   private rng: RandomStream;
   private modelState: S;
 
@@ -136,12 +168,15 @@ export class Simulation<P extends ScenarioBase, S> {
     this.params = cloneParams(params);
     this.varying = findVarying(this.params).map((found) => found.varying);
     this.clock = new Clock(this.params.rounds, this.params.calendar);
-    this.recorder = new MetricRecorder(model.metrics, this.params.rounds);
+    this.observation = observationOf(model, this.params);
+    this.recorder = new MetricRecorder(this.observation.metrics, this.params.rounds);
+    this.breakdownRecorder = new BreakdownRecorder(this.observation.breakdowns, this.params.rounds);
     if (resume) {
       if (resume.seed !== seed) throw new Error(`snapshot was taken with seed ${resume.seed}, not ${seed}`);
       this.rng = RandomStream.fromState(resume.stream);
       this.modelState = structuredClone(resume.state);
-      this.recorder.series.values.set(resume.seriesValues.subarray(0, (resume.round + 1) * model.metrics.length));
+      this.recorder.series.values.set(resume.seriesValues.subarray(0, (resume.round + 1) * this.observation.metrics.length));
+      resume.breakdownValues.forEach((values, k) => this.breakdownRecorder.values[k].set(values));
       this.clock.enterRound(resume.round);
       this.updateVarying();
       return;
@@ -187,20 +222,28 @@ export class Simulation<P extends ScenarioBase, S> {
       round: this.clock.round,
       state: structuredClone(this.modelState),
       stream: this.rng.state(),
-      seriesValues: this.recorder.series.values.slice(0, (this.clock.round + 1) * this.model.metrics.length),
+      seriesValues: this.recorder.series.values.slice(0, (this.clock.round + 1) * this.observation.metrics.length),
+      breakdownValues: this.breakdownRecorder.values.map((values, k) => {
+        const definition = this.observation.breakdowns[k];
+        return values.slice(0, (this.clock.round + 1) * definition.groups.length * definition.measures.length);
+      }),
     };
   }
 
   /** The series and summary; valid once the run is done. */
   result(): RunResult {
     if (!this.done) throw new Error(`the run is at round ${this.clock.round} of ${this.params.rounds}`);
-    const { model } = this;
+    const { metrics, summaries, breakdowns } = this.observation;
     const series = this.recorder.series;
     return {
       seed: this.seed,
       series,
-      summaryNames: summaryNames(model.metrics, model.summaries),
-      summary: summarise(series, model.metrics, model.summaries, this.params),
+      summaryNames: summaryNames(metrics, summaries),
+      summary: summarise(series, metrics, summaries, this.params),
+      breakdowns: breakdowns.map((definition, k) => ({
+        definition: definition as BreakdownDefinition<unknown>,
+        values: this.breakdownRecorder.values[k],
+      })),
     };
   }
 
@@ -211,6 +254,7 @@ export class Simulation<P extends ScenarioBase, S> {
   private observe(row: number): void {
     this.model.observe?.(this.modelState, this.params);
     this.recorder.record(row, this.modelState);
+    this.breakdownRecorder.record(row, this.modelState);
   }
 }
 

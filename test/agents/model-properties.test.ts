@@ -7,6 +7,7 @@ import { differentSeedDifferentOutput, sameSeedSameBytes, snapshotContinuesExact
 /** Each registered model's reference scenario, shortened so the properties run quickly. */
 const REFERENCE: Record<string, { file: string; rounds: number; set?: string[] }> = {
   'epstein-civil-violence': { file: 'scenarios/epstein-civil-violence.yaml', rounds: 120, set: ['legitimacy=0.7'] },
+  mali: { file: 'scenarios/mali-2012.yaml', rounds: 70, set: ['peoplePerAgent=255'] },
 };
 
 describe.each([...MODELS.keys()])('model %s', (id) => {

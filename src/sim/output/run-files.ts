@@ -27,22 +27,49 @@ export function seriesCsv(result: RunResult, identity: RunIdentity, dates: reado
   return toCsv(columns, rows);
 }
 
+/** groups.csv: the breakdowns in long format, one row per round × grouping × group × measure. */
+export function groupsCsv(result: RunResult, identity: RunIdentity, dates: readonly string[] | null): string {
+  const columns = ['scenario', 'seed', 'round', ...(dates ? ['date'] : []), 'by', 'group', 'measure', 'value'];
+  const rows: Cell[][] = [];
+  for (let r = 0; r < result.series.rows; r++) {
+    for (const { definition, values } of result.breakdowns) {
+      const measures = definition.measures.length;
+      const base = r * definition.groups.length * measures;
+      definition.groups.forEach((group, g) => {
+        definition.measures.forEach((measure, m) => {
+          rows.push([identity.scenario, identity.seed, r, ...(dates ? [dates[r]] : []), definition.by, group, measure.name, values[base + g * measures + m]]);
+        });
+      });
+    }
+  }
+  return toCsv(columns, rows);
+}
+
 export function summaryCsv(result: RunResult, identity: RunIdentity): string {
   const columns = ['scenario', 'seed', 'rounds', ...result.summaryNames];
   return toCsv(columns, [[identity.scenario, identity.seed, result.series.rows - 1, ...result.summary]]);
 }
 
-/** Writes a run's files into `folder`; returns their paths. */
+/** The CSV files a run writes: series and summary always, groups when the model has breakdowns. */
+export function runFileNames(result: RunResult): string[] {
+  return ['series.csv', 'summary.csv', ...(result.breakdowns.length > 0 ? ['groups.csv'] : [])];
+}
+
+/** Writes a run's files into `folder` (manifest.json last); returns their paths. */
 export function writeRunFiles(
   folder: string,
   result: RunResult,
   identity: RunIdentity,
   dates: readonly string[] | null,
-  manifest: () => object,
+  manifest: (outputs: readonly string[]) => object,
 ): string[] {
-  const files = [join(folder, 'series.csv'), join(folder, 'summary.csv'), join(folder, 'manifest.json')];
-  writeFileAtomic(files[0], seriesCsv(result, identity, dates));
-  writeFileAtomic(files[1], summaryCsv(result, identity));
-  writeFileAtomic(files[2], `${JSON.stringify(manifest(), null, 2)}\n`);
-  return files;
+  const names = runFileNames(result);
+  const content: Record<string, () => string> = {
+    'series.csv': () => seriesCsv(result, identity, dates),
+    'summary.csv': () => summaryCsv(result, identity),
+    'groups.csv': () => groupsCsv(result, identity, dates),
+  };
+  for (const name of names) writeFileAtomic(join(folder, name), content[name]());
+  writeFileAtomic(join(folder, 'manifest.json'), `${JSON.stringify(manifest(names), null, 2)}\n`);
+  return [...names, 'manifest.json'].map((name) => join(folder, name));
 }

@@ -22,6 +22,7 @@ interface WrapperDef {
   in?: z.ZodType;
   defaultValue?: unknown;
   shape?: Record<string, z.ZodType>;
+  valueType?: z.ZodType;
 }
 
 /** Metadata and default gathered from a schema and every wrapper around it. */
@@ -40,21 +41,29 @@ function fieldFacts(schema: z.ZodType): { doc: Partial<ParamDoc>; defaultValue?:
   return { doc, ...(defaultValue === undefined ? {} : { defaultValue }), optional };
 }
 
-/** Every leaf parameter of a scenario schema, depth first in declaration order. */
-export function describeParameters(schema: z.ZodType, prefix = ''): ParameterRow[] {
+/**
+ * Every leaf parameter of a scenario schema, depth first in declaration order. A field inside an
+ * optional (or defaulted) object is not required, whatever it is within that object.
+ */
+export function describeParameters(schema: z.ZodType, prefix = '', insideOptional = false): ParameterRow[] {
   const inner = unwrap(schema);
   const def = (inner as unknown as { def: WrapperDef }).def;
-  if (def.type === 'object' && def.shape) {
-    return Object.entries(def.shape).flatMap(([key, child]) => describeParameters(child, prefix ? `${prefix}.${key}` : key));
-  }
   const facts = fieldFacts(schema);
+  const optional = insideOptional || facts.optional || facts.defaultValue !== undefined;
+  if (def.type === 'object' && def.shape) {
+    return Object.entries(def.shape).flatMap(([key, child]) => describeParameters(child, prefix ? `${prefix}.${key}` : key, optional));
+  }
+  // A mapping of names (regions, groups) to structured values: document one entry as `<name>`.
+  if (def.type === 'record' && def.valueType && ['object', 'record'].includes(unwrap(def.valueType).def.type)) {
+    return describeParameters(def.valueType, `${prefix}.<name>`, optional);
+  }
   const defaultText = facts.defaultValue === undefined ? facts.doc.defaultText : JSON.stringify(facts.defaultValue);
   return [
     {
       path: prefix,
       accepts: describeExpected(schema),
       ...(defaultText === undefined ? {} : { default: defaultText }),
-      required: !facts.optional && defaultText === undefined,
+      required: !optional && defaultText === undefined,
       ...facts.doc,
     },
   ];

@@ -84,7 +84,8 @@ export function describeNumber(schema: z.ZodNumber): string {
   return noun;
 }
 
-const isoDate = z
+/** A calendar date written YYYY-MM-DD. */
+export const isoDate = z
   .string()
   .meta({ accepts: 'a date as YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
@@ -130,6 +131,29 @@ export const commonFields = {
     source: 'scenario',
   }),
   calendar: calendarSchema.optional(),
+  strategy: z
+    .strictObject({
+      label: param(z.string().min(1), { description: 'Short name of the policy lever.', unit: 'text', source: 'scenario' }),
+      mechanism: param(z.string().min(1), {
+        description: 'The model mechanism the lever acts on, as named in the model\'s ODD description.',
+        unit: 'text',
+        source: 'scenario',
+      }),
+      source: param(z.string().min(1), { description: 'Where the lever comes from (a seed document, a policy).', unit: 'text', source: 'scenario' }),
+      changes: param(z.array(z.string().min(1)).min(1), {
+        description: 'The parameter paths the overlay changes; a test checks it changes nothing else.',
+        unit: 'paths',
+        source: 'scenario',
+      }),
+      expect: z
+        .strictObject({
+          outcome: param(z.string().min(1), { description: 'A summary column the lever should move.', unit: 'column', source: 'scenario' }),
+          direction: param(z.enum(['up', 'down']), { description: 'Which way it should move against the baseline.', unit: 'category', source: 'scenario' }),
+        })
+        .optional(),
+    })
+    .optional()
+    .meta({ description: 'Set by strategy overlays: what the lever is and what it changes.' }),
 } as const;
 
 /**

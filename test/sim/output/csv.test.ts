@@ -239,7 +239,7 @@ describe('output/run-files: seriesCsv and summaryCsv', () => {
   it('with a calendar, series.csv has an ISO date column after round, and missing values are empty', () => {
     // Arrange: a hand-made result of 3 time points, with one missing value
     const series = new MetricSeries(['displaced', 'violence_share'], 3, Float64Array.from([10, 0.5, 12, Number.NaN, 15, 0.25]));
-    const handMade: RunResult = { seed: 5, series, summaryNames: ['displaced_max'], summary: Float64Array.from([15]) };
+    const handMade: RunResult = { seed: 5, series, summaryNames: ['displaced_max'], breakdowns: [], summary: Float64Array.from([15]) };
     const dates = ['2012-01-01', '2012-01-08', '2012-01-15'];
 
     // Act
@@ -257,7 +257,7 @@ describe('output/run-files: seriesCsv and summaryCsv', () => {
   it('summary.csv counts rounds, not time points', () => {
     // Arrange
     const series = new MetricSeries(['a'], 4);
-    const handMade: RunResult = { seed: 1, series, summaryNames: [], summary: new Float64Array(0) };
+    const handMade: RunResult = { seed: 1, series, summaryNames: [], summary: new Float64Array(0), breakdowns: [] };
 
     // Act
     const rows = readCsv(summaryCsv(handMade, { scenario: 's', seed: 1 }));

@@ -24,6 +24,12 @@ describe('scenario/describe: describeParameters on the Epstein schema', () => {
       'seed',
       'calendar.start',
       'calendar.roundDays',
+      'strategy.label',
+      'strategy.mechanism',
+      'strategy.source',
+      'strategy.changes',
+      'strategy.expect.outcome',
+      'strategy.expect.direction',
       'model',
       'grid.width',
       'grid.height',
@@ -117,13 +123,13 @@ describe('scenario/describe: describeParameters on the Epstein schema', () => {
     expect(rows.get('seed')?.accepts).toBe('an integer ≥ 0');
   });
 
-  it('marks fields with neither a default nor optional as required (id has a computed default)', () => {
+  it('marks fields with neither a default nor optional as required, inside optional objects none (id has a computed default)', () => {
     // Act
     const rows = rowsByPath(describeParameters(epsteinSchema));
 
     // Assert
     const required = [...rows.values()].filter((row) => row.required).map((row) => row.path);
-    expect(required).toEqual(['rounds', 'calendar.start', 'calendar.roundDays', 'model']);
+    expect(required).toEqual(['rounds', 'model']);
   });
 });
 

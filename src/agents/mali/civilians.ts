@@ -1,0 +1,291 @@
+/**
+ * Civilians (ODD Details › Submodels): the round's survey of who lives where, and the civilian
+ * rules — fear, food insecurity, trust, displacement and return. Recruitment, which civilians
+ * decide but armed groups drive, is in recruitment.ts.
+ *
+ * Per-agent phases run in id order: every decision reads only last round's aggregates and the
+ * agent's own state, so no agent's choice affects another's within the phase and id order is
+ * as good as any (and cheaper than a shuffle of 200,000 indices each round).
+ */
+import type { RandomStream } from '../../sim/random.ts';
+import { hopDistance } from '../../sim/space/graph.ts';
+import type { MaliParams } from './params.ts';
+import { COMMUNAL, CT, FAMA, MINUSMA, NONE, STATUS, type MaliState } from './state.ts';
+
+/**
+ * Survey at the start of a round (fixed id order): who lives in each region and community,
+ * the civilian index by region × community (for victim draws), members serving each group by
+ * region, and desertions: `desertion[g]` is the probability that a member of group g leaves it
+ * this round (set by finance when the group could not pay).
+ */
+export function surveyCivilians(rng: RandomStream, state: MaliState, desertion: Float64Array): void {
+  const { civilians, regions, byPlace, groups } = state;
+  const c = civilians.columns;
+  const communities = state.communityNames.length;
+  const keys = regions.count * communities;
+  const { start, members: index } = byPlace;
+  const { residentsByCommunity, residents } = regions;
+  start.fill(0);
+  residents.fill(0);
+  residentsByCommunity.fill(0);
+  for (const group of groups) group.members.fill(0);
+
+  for (let i = 0; i < civilians.size; i++) {
+    const status = c.status[i];
+    if (status === STATUS.dead) continue;
+    if (c.members[i] > 0) {
+      const g = c.memberGroup[i];
+      const leaving = desertion[g] > 0 ? rng.binomial(c.members[i], desertion[g]) : 0;
+      if (leaving > 0) {
+        c.members[i] -= leaving;
+        c.people[i] += leaving;
+        groups[g].deserters += leaving;
+        if (c.members[i] === 0) c.memberGroup[i] = NONE;
+      }
+      // Members fight where their group lived when they joined; a refugee group's keep fighting there.
+      groups[g].members[c.region[i]] += c.members[i];
+    }
+    if (status === STATUS.refugee || c.people[i] === 0) continue;
+    const key = c.region[i] * communities + c.community[i];
+    start[key + 1]++;
+    residentsByCommunity[key] += c.people[i];
+  }
+  for (let k = 0; k < keys; k++) {
+    start[k + 1] += start[k];
+    residents[(k / communities) | 0] += residentsByCommunity[k];
+  }
+  // Counting sort: fill each key's slot in id order, then shift the starts back.
+  for (let i = 0; i < civilians.size; i++) {
+    if (c.status[i] === STATUS.dead || c.status[i] === STATUS.refugee || c.people[i] === 0) continue;
+    index[start[c.region[i] * communities + c.community[i]]++] = i;
+  }
+  for (let k = keys; k > 0; k--) start[k] = start[k - 1];
+  start[0] = 0;
+}
+
+/** Mean trust of the residents of a region in an actor (people-weighted), 0.5 when nobody lives there. */
+export function regionalTrust(state: MaliState, region: number, actor: number): number {
+  const communities = state.communityNames.length;
+  const actors = state.actorNames.length;
+  const { trustPeople, communityTrust } = state.regions;
+  let weighted = 0;
+  let people = 0;
+  for (let k = region * communities; k < (region + 1) * communities; k++) {
+    weighted += trustPeople[k] * communityTrust[k * actors + actor];
+    people += trustPeople[k];
+  }
+  return people > 0 ? weighted / people : 0.5;
+}
+
+function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/**
+ * What each actor's conduct this round means for trust, per region × community × actor
+ * (`experience` in docs/odd-mali.md §7.2): the community's prior disposition, plus protection,
+ * aid credited and governance, minus harm done and abuses seen, clamped to [0, 1].
+ */
+export function trustExperience(state: MaliState, params: MaliParams, experience: Float64Array): void {
+  const { regions, groups, communityNames, actorNames } = state;
+  const communities = communityNames.length;
+  const actors = actorNames.length;
+  const t = params.trust;
+  for (let r = 0; r < regions.count; r++) {
+    const perThousand = regions.residents[r] > 0 ? 1000 / regions.residents[r] : 0;
+    const armyPresence = regions.fama[r] / (regions.fama[r] + 500);
+    const ctPresence = regions.ct[r] / (regions.ct[r] + 500);
+    const aid = regions.aid[r];
+    const minusmaHere = regions.minusma[r] > 0 ? 1 : 0;
+    for (let k = 0; k < communities; k++) {
+      const key = r * communities + k;
+      const people = regions.residentsByCommunity[key];
+      const per100k = people > 0 ? 100_000 / people : 0;
+      const communal = regions.communalDeaths[key] * (people > 0 ? 1000 / people : 0);
+      const prior = params.communities[communityNames[k]].trust;
+      const ties = params.communities[communityNames[k]].ties;
+      for (let a = 0; a < actors; a++) {
+        let value = prior[actorNames[a]] ?? 0.5;
+        value -= t.harm * regions.harmByActor[r * actors + a] * perThousand;
+        value -= t.abuse * regions.abuses[key * actors + a] * per100k;
+        if (a === FAMA) value += t.protection * armyPresence * params.fama.capability.value + t.aid * params.aid.creditState * aid - t.harm * 0.5 * communal;
+        else if (a === MINUSMA) value += t.protection * regions.protection[r] + t.aid * params.aid.creditMinusma * aid * minusmaHere;
+        else if (a === CT) value += t.protection * 0.5 * ctPresence;
+        else {
+          const group = groups[a - 3];
+          // Where the state is absent or abusive, armed groups are seen as providers of order (seed 002, Moe 2021).
+          if (regions.control[r] === a) value += t.governance * (1 - regions.services[r]) + (group.aidDecision[r] === 1 ? t.aid * params.aid.creditGroup * aid : 0);
+          value += t.governance * (ties[group.id] ?? 0) * Math.min(1, communal);
+        }
+        experience[key * actors + a] = clamp01(value);
+      }
+    }
+  }
+}
+
+/**
+ * Perception (per civilian, id order): fear fades and grows with violence around and suffered;
+ * food insecurity follows the region's level, the group's hardship, displacement and aid; trust
+ * in each actor moves toward experience (rate `learning`) and toward what the community in the
+ * region believed last round (rate `social`), and drops for an actor that killed one of the
+ * group's people or blocked aid it needed. The same pass sums the new trust by region ×
+ * community, which becomes next round's "what neighbours believe".
+ */
+export function perceive(state: MaliState, params: MaliParams, experience: Float64Array): void {
+  const { civilians, regions, trust, groups, hostNames } = state;
+  const c = civilians.columns;
+  const communities = state.communityNames.length;
+  const actors = state.actorNames.length;
+  const { learning, social, personalHarm, aidDenial } = params.trust;
+  const { decay, exposure, personalHarm: fearOfLoss } = params.fear;
+  const keep = 1 - learning - social;
+  // Per region: violence seen (deaths per 1,000), food need before aid, the share aid leaves.
+  const seen = new Float64Array(regions.count);
+  const regionFood = new Float64Array(regions.count);
+  const afterAid = new Float64Array(regions.count);
+  const blocked = new Int16Array(regions.count).fill(-1);
+  for (let r = 0; r < regions.count; r++) {
+    seen[r] = regions.residents[r] > 0 ? (exposure * regions.deaths[r] * 1000) / regions.residents[r] : 0;
+    regionFood[r] = params.regions[state.regionNames[r]].foodInsecurity.value;
+    afterAid[r] = 1 - params.aid.relief * regions.aid[r];
+    const controller = regions.control[r];
+    if (controller >= 3 && groups[controller - 3].aidDecision[r] === 0) blocked[r] = controller;
+  }
+  const campNeed = hostNames.map((name) => 0.6 * (1 - params.hostCountries[name].campAid));
+  // Where trust moves this round: learning × experience + social × last round's community mean.
+  const target = new Float64Array(experience.length);
+  for (let k = 0; k < target.length; k++) target[k] = learning * experience[k] + social * regions.communityTrust[k];
+  const sums = regions.communityTrust;
+  sums.fill(0);
+  regions.trustPeople.fill(0);
+  state.refugeeTrust.fill(0);
+  state.refugeeTrustPeople = 0;
+
+  for (let i = 0; i < civilians.size; i++) {
+    const status = c.status[i];
+    const people = c.people[i];
+    if (status === STATUS.dead || people === 0) continue;
+    const r = c.region[i];
+    const refugee = status === STATUS.refugee;
+    // Refugees hear of violence at home; everyone else sees it where they live.
+    let fear = c.fear[i] * (1 - decay) + (refugee ? 0.3 * seen[r] : seen[r]);
+    const harmedBy = c.harmedBy[i];
+    if (harmedBy !== NONE) fear += fearOfLoss;
+    c.fear[i] = fear > 1 ? 1 : fear;
+    const row = i * actors;
+    if (refugee) {
+      c.food[i] = campNeed[c.host[i]];
+      if (harmedBy !== NONE && harmedBy !== COMMUNAL) trust[row + harmedBy] *= 1 - personalHarm;
+      c.harmedBy[i] = NONE;
+      for (let a = 0; a < actors; a++) state.refugeeTrust[a] += people * trust[row + a];
+      state.refugeeTrustPeople += people;
+      continue;
+    }
+    const need = regionFood[r] * (0.5 + c.hardship[i]) + (status === STATUS.displaced ? 0.2 : 0);
+    const food = (need > 1 ? 1 : need) * afterAid[r];
+    c.food[i] = food;
+
+    const key = r * communities + c.community[i];
+    const base = key * actors;
+    if (harmedBy !== NONE && harmedBy !== COMMUNAL) trust[row + harmedBy] *= 1 - personalHarm;
+    c.harmedBy[i] = NONE;
+    if (blocked[r] >= 0) trust[row + blocked[r]] *= 1 - aidDenial * food;
+    for (let a = 0; a < actors; a++) {
+      const updated = keep * trust[row + a] + target[base + a];
+      trust[row + a] = updated;
+      sums[base + a] += people * updated;
+    }
+    regions.trustPeople[key] += people;
+  }
+  for (let k = 0; k < regions.trustPeople.length; k++) {
+    const people = regions.trustPeople[k];
+    // Where nobody of the community lives, its "belief" there is what it would experience.
+    for (let a = 0; a < actors; a++) sums[k * actors + a] = people > 0 ? sums[k * actors + a] / people : experience[k * actors + a];
+  }
+}
+
+/**
+ * Where people fleeing a region go, as cumulative weights over regions then host countries
+ * (`destinations` row r: regions.count + hosts entries): a region weighs its calm (few deaths)
+ * and food security, times distanceDecay per hop; a host country weighs abroadWeight per 1,000 km
+ * of border with the region times its camps' pull. The region itself weighs 0.
+ */
+export function destinationWeights(state: MaliState, params: MaliParams, out: Float64Array): void {
+  const { regions, graph, hostNames, regionNames } = state;
+  const width = regions.count + hostNames.length;
+  const { distanceDecay, abroadWeight } = params.displacement;
+  const calm = new Float64Array(regions.count);
+  for (let q = 0; q < regions.count; q++) {
+    const per100k = regions.residents[q] > 0 ? (regions.recentDeaths[q] * 100_000) / regions.residents[q] : 0;
+    calm[q] = Math.exp(-per100k) * (1 - params.regions[regionNames[q]].foodInsecurity.value);
+  }
+  for (let r = 0; r < regions.count; r++) {
+    let total = 0;
+    for (let q = 0; q < regions.count; q++) {
+      const hops = hopDistance(graph, r, q);
+      if (q !== r && hops > 0) total += calm[q] * distanceDecay ** hops;
+      out[r * width + q] = total;
+    }
+    const borders = params.regions[regionNames[r]].borders;
+    for (let h = 0; h < hostNames.length; h++) {
+      total += ((abroadWeight * (borders[hostNames[h]] ?? 0)) / 1000) * params.hostCountries[hostNames[h]].pull;
+      out[r * width + regions.count + h] = total;
+    }
+  }
+}
+
+/**
+ * Displacement and return (per civilian, id order). A group at home or displaced flees when
+ * its danger — fear plus foodWeight × food insecurity — exceeds its threshold,
+ * flightThreshold × (1.5 − R) (the risk-averse flee first), with probability moveRate a week;
+ * it goes to a destination drawn from `destinationWeights`, abroad weighted by its community's
+ * propensity. Displaced people and refugees go home, with probability returnRate a week, once
+ * their fear is below returnThreshold and home has been calm.
+ */
+export function moveCivilians(rng: RandomStream, state: MaliState, params: MaliParams, destinations: Float64Array): void {
+  const { civilians, regions, ledger, hostNames } = state;
+  const c = civilians.columns;
+  const d = params.displacement;
+  const width = regions.count + hostNames.length;
+  const abroad = state.communityNames.map((name) => params.communities[name].abroad);
+  const calmHome = new Uint8Array(regions.count);
+  for (let r = 0; r < regions.count; r++) {
+    const per100k = regions.residents[r] > 0 ? (regions.recentDeaths[r] * 100_000) / regions.residents[r] : 0;
+    calmHome[r] = per100k < d.calmDeaths ? 1 : 0;
+  }
+  for (let i = 0; i < civilians.size; i++) {
+    const status = c.status[i];
+    if (status === STATUS.dead || c.people[i] === 0) continue;
+    if (status !== STATUS.home && c.fear[i] < d.returnThreshold && calmHome[c.home[i]] === 1) {
+      if (!rng.bernoulli(d.returnRate)) continue;
+      c.status[i] = STATUS.home;
+      c.region[i] = c.home[i];
+      c.host[i] = NONE;
+      ledger.returned += c.people[i];
+      continue;
+    }
+    if (status === STATUS.refugee) continue;
+    const danger = c.fear[i] + d.foodWeight * c.food[i];
+    if (danger <= d.flightThreshold * (1.5 - c.riskAversion[i]) || !rng.bernoulli(d.moveRate)) continue;
+    const r = c.region[i];
+    const row = r * width;
+    const inside = destinations[row + regions.count - 1];
+    const outside = (destinations[row + width - 1] - inside) * abroad[c.community[i]];
+    let pick = rng.double() * (inside + outside);
+    if (pick < inside) {
+      let q = 0;
+      while (destinations[row + q] <= pick) q++;
+      c.region[i] = q;
+      c.status[i] = q === c.home[i] ? STATUS.home : STATUS.displaced;
+      ledger.displaced += c.people[i];
+      continue;
+    }
+    if (outside <= 0) continue;
+    pick = inside + (pick - inside) / abroad[c.community[i]];
+    let h = 0;
+    while (h < hostNames.length - 1 && destinations[row + regions.count + h] <= pick) h++;
+    c.status[i] = STATUS.refugee;
+    c.host[i] = h;
+    ledger.refugees += c.people[i];
+  }
+}

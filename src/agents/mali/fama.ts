@@ -1,0 +1,125 @@
+/**
+ * FAMA, the Malian armed forces (ODD Details › Submodels): deployment over regions, operations
+ * against armed groups, and contentious practices — extrajudicial killings, arbitrary arrests,
+ * mobilising "allied" militias — that fall on communities suspected of ties to extremists and
+ * feed grievance and intercommunal violence (seed 002, citing Moe 2021).
+ */
+import type { RandomStream } from '../../sim/random.ts';
+import type { MaliParams } from './params.ts';
+import { FAMA, NEGOTIATION, type MaliState } from './state.ts';
+import { EVENT, fightersIn, killCivilians, killFighters, recordEvent } from './violence.ts';
+
+/** Spreads a force's total over regions in proportion to its deployment weights (regions not listed weigh 0). */
+export function deploy(total: number, weights: Readonly<Record<string, { value: number }>>, regionNames: readonly string[], out: Float64Array): void {
+  let sum = 0;
+  for (let r = 0; r < regionNames.length; r++) sum += weights[regionNames[r]]?.value ?? 0;
+  for (let r = 0; r < regionNames.length; r++) out[r] = sum > 0 ? (total * (weights[regionNames[r]]?.value ?? 0)) / sum : 0;
+}
+
+export function deployArmy(state: MaliState, params: MaliParams): void {
+  deploy(params.fama.troops.value, params.fama.deployment, state.regionNames, state.regions.fama);
+}
+
+/** How far the negotiation state restrains fighting between the army and Tuareg groups, [0, 1]. */
+export function negotiationRestraint(state: MaliState, params: MaliParams): number {
+  const effect = params.negotiation.effect;
+  switch (state.negotiation) {
+    case NEGOTIATION.talks:
+      return effect.talks;
+    case NEGOTIATION.ceasefire:
+      return effect.ceasefire;
+    case NEGOTIATION.agreement:
+      return effect.agreement;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Army operations (per region, groups in scenario order): offensiveRate per 1,000 soldiers a
+ * week against each group present, in proportion to its share of the fighters there; a Tuareg
+ * group is spared as far as negotiation restrains. Each operation kills
+ * Poisson(offensiveLethality · capability) fighters: cluster 2 against extremists, cluster 5
+ * against Tuareg groups.
+ */
+export function armyOperations(rng: RandomStream, state: MaliState, params: MaliParams): void {
+  const { regions, groups } = state;
+  const capability = params.fama.capability.value;
+  const restraint = negotiationRestraint(state, params);
+  for (let r = 0; r < regions.count; r++) {
+    const soldiers = regions.fama[r];
+    if (soldiers <= 0) continue;
+    let present = 0;
+    for (const group of groups) if (group.active) present += fightersIn(group, r);
+    if (present < 1) continue;
+    for (const group of groups) {
+      const fighters = group.active ? fightersIn(group, r) : 0;
+      if (fighters < 1) continue;
+      const spared = group.kind === 'tuareg' ? restraint : 0;
+      const operations = rng.poisson(((params.fama.offensiveRate * soldiers) / 1000) * (fighters / present) * (1 - spared));
+      for (let k = 0; k < operations; k++) {
+        const deaths = killFighters(rng, state, group, r, rng.poisson(params.fama.offensiveLethality * capability));
+        recordEvent(state, group.kind === 'tuareg' ? EVENT.army_attack_tuareg : EVENT.army_attack_extremists, FAMA, r, deaths);
+        if (group.kind === 'tuareg') state.armyAttacksOnTuareg++;
+      }
+    }
+  }
+}
+
+/**
+ * Suspicion of a community: its strongest tie to an active extremist group. Abuses during
+ * counterterrorism fall on suspected communities (Fulani, Tuareg, Arab in the baseline).
+ */
+export function suspicionWeights(state: MaliState, params: MaliParams): Float64Array {
+  return Float64Array.from(
+    state.communityNames.map((name) => {
+      let strongest = 0;
+      for (const group of state.groups) {
+        if (group.active && group.kind === 'extremist') strongest = Math.max(strongest, params.communities[name].ties[group.id] ?? 0);
+      }
+      return strongest;
+    }),
+  );
+}
+
+/** A community of the region drawn in proportion to residents × (0.1 + suspicion); −1 when nobody lives there. */
+export function pickSuspected(rng: RandomStream, state: MaliState, region: number, suspicion: Float64Array): number {
+  const communities = state.communityNames.length;
+  const residents = state.regions.residentsByCommunity;
+  let total = 0;
+  for (let k = 0; k < communities; k++) total += residents[region * communities + k] * (0.1 + suspicion[k]);
+  if (total <= 0) return -1;
+  let pick = rng.double() * total;
+  for (let k = 0; k < communities; k++) {
+    pick -= residents[region * communities + k] * (0.1 + suspicion[k]);
+    if (pick < 0) return k;
+  }
+  return communities - 1;
+}
+
+/**
+ * Army abuses (per region): abusePropensity × (1 − abusesPrevented) × soldiers/1,000 ×
+ * min(1, extremist fighters/100) events a week — abuses happen in counterterrorism operations — each killing
+ * Poisson(abuseLethality) civilians of a suspected community (cluster 6).
+ */
+export function armyAbuses(rng: RandomStream, state: MaliState, params: MaliParams, suspicion: Float64Array): void {
+  const { regions, groups } = state;
+  const actors = state.actorNames.length;
+  const communities = state.communityNames.length;
+  const propensity = params.fama.abusePropensity.value * (1 - params.accountability.abusesPrevented.value);
+  if (propensity <= 0) return;
+  for (let r = 0; r < regions.count; r++) {
+    if (regions.fama[r] <= 0) continue;
+    let extremists = 0;
+    for (const group of groups) if (group.active && group.kind === 'extremist') extremists += fightersIn(group, r);
+    const events = rng.poisson(((propensity * regions.fama[r]) / 1000) * Math.min(1, extremists / 100));
+    for (let k = 0; k < events; k++) {
+      const community = pickSuspected(rng, state, r, suspicion);
+      if (community < 0) break;
+      const deaths = killCivilians(rng, state, r, community, rng.poisson(params.fama.abuseLethality), FAMA);
+      recordEvent(state, EVENT.army_abuse, FAMA, r, deaths);
+      regions.abuses[(r * communities + community) * actors + FAMA]++;
+      regions.recentAbuses[r]++;
+    }
+  }
+}

@@ -1,0 +1,461 @@
+/**
+ * The Mali model: the schedule of a round (phase order) and what is observed. Each rule lives
+ * in the module of the actor or submodel it belongs to; this file only orders them and names
+ * the outputs. ODD: docs/odd-mali.md.
+ */
+import type { BreakdownDefinition, MetricDefinition, Reducer, SummaryDefinition } from '../../sim/metrics.ts';
+import type { ModelDefinition } from '../../sim/schedule.ts';
+import { destinationWeights, moveCivilians, perceive, surveyCivilians, trustExperience } from './civilians.ts';
+import { updateControl } from './control.ts';
+import { counterterrorism, deployCounterterrorism } from './ct-forces.ts';
+import { extremistAttacks } from './extremists.ts';
+import { armyAbuses, armyOperations, deployArmy, suspicionWeights } from './fama.ts';
+import { deliverAid } from './humanitarian-access.ts';
+import { intercommunalViolence } from './intercommunal.ts';
+import { deployMission, missionIncidents } from './minusma.ts';
+import { finance, updateGroupLifecycle } from './money.ts';
+import { maliSchema, type MaliParams } from './params.ts';
+import { humanProtectionIndex } from './protection.ts';
+import { recruit } from './recruitment.ts';
+import { FORCES, initMali, STATUS, type MaliState } from './state.ts';
+import { negotiate, tuaregAttacks, updateCooperation } from './tuareg.ts';
+import { CLUSTERS, EVENT, EVENT_TYPES, resetLedger, totalFighters, VICTIM, VICTIMS } from './violence.ts';
+
+/** Scratch buffers and the tally the metrics read; kept beside the state, rebuilt on init. */
+export interface MaliRun extends MaliState {
+  readonly desertion: Float64Array;
+  readonly experience: Float64Array;
+  readonly destinations: Float64Array;
+  /** Mean hardship of the civilians tied to each Tuareg group (static: hardship is fixed for life). */
+  readonly tiedHardship: Float64Array;
+  readonly tally: Tally;
+}
+
+interface Tally {
+  home: number;
+  displaced: number;
+  refugees: number;
+  dead: number;
+  foodInsecure: number;
+  population: number;
+  readonly refugeesByHost: Float64Array;
+  readonly trust: Float64Array;
+  readonly controlled: Float64Array;
+  contested: number;
+  hpi: number;
+  abuses: number;
+}
+
+function initRun(rng: Parameters<typeof initMali>[0], params: MaliParams): MaliRun {
+  const state = initMali(rng, params);
+  const actors = state.actorNames.length;
+  const communities = state.communityNames.length;
+  const regions = state.regions.count;
+  const c = state.civilians.columns;
+  const tiedHardship = Float64Array.from(
+    state.groups.map((group) => {
+      let weighted = 0;
+      let weight = 0;
+      for (let i = 0; i < state.civilians.size; i++) {
+        const tie = params.communities[state.communityNames[c.community[i]]].ties[group.id] ?? 0;
+        weighted += tie * c.hardship[i];
+        weight += tie;
+      }
+      return weight > 0 ? weighted / weight : 0.5;
+    }),
+  );
+  const run: MaliRun = {
+    ...state,
+    desertion: new Float64Array(state.groups.length),
+    experience: new Float64Array(regions * communities * actors),
+    destinations: new Float64Array(regions * (regions + state.hostNames.length)),
+    tiedHardship,
+    tally: {
+      home: 0,
+      displaced: 0,
+      refugees: 0,
+      dead: 0,
+      foodInsecure: 0,
+      population: 0,
+      refugeesByHost: new Float64Array(state.hostNames.length),
+      trust: new Float64Array(actors),
+      controlled: new Float64Array(actors),
+      contested: 0,
+      hpi: 100,
+      abuses: 0,
+    },
+  };
+  // Round 0's residents and victim index (no desertion yet, so no draws).
+  surveyCivilians(rng, run, run.desertion);
+  return run;
+}
+
+/** Everything counted once a round for the metrics, in one pass over the civilians. */
+function observe(state: MaliRun, params: MaliParams): void {
+  const { tally, civilians, regions } = state;
+  const c = civilians.columns;
+  const actors = state.actorNames.length;
+  tally.home = 0;
+  tally.displaced = 0;
+  tally.refugees = 0;
+  tally.foodInsecure = 0;
+  tally.refugeesByHost.fill(0);
+  let living = 0;
+  for (let i = 0; i < civilians.size; i++) {
+    const status = c.status[i];
+    const people = c.people[i];
+    if (status === STATUS.dead || people === 0) continue;
+    living += people;
+    if (status === STATUS.home) tally.home += people;
+    else if (status === STATUS.displaced) tally.displaced += people;
+    else {
+      tally.refugees += people;
+      tally.refugeesByHost[c.host[i]] += people;
+    }
+    if (c.food[i] >= 0.5) tally.foodInsecure += people;
+  }
+  tally.population = living;
+  // National trust from perception's sums by region × community, and the refugees'.
+  let surveyed = state.refugeeTrustPeople;
+  for (let a = 0; a < actors; a++) tally.trust[a] = state.refugeeTrust[a];
+  for (let k = 0; k < regions.trustPeople.length; k++) {
+    const people = regions.trustPeople[k];
+    surveyed += people;
+    for (let a = 0; a < actors; a++) tally.trust[a] += people * regions.communityTrust[k * actors + a];
+  }
+  for (let a = 0; a < actors; a++) tally.trust[a] = surveyed > 0 ? tally.trust[a] / surveyed : 0;
+  tally.dead = state.deadByHome.reduce((a, b) => a + b, 0);
+  tally.controlled.fill(0);
+  tally.contested = 0;
+  for (let r = 0; r < regions.count; r++) {
+    if (regions.control[r] < 0) tally.contested++;
+    else tally.controlled[regions.control[r]]++;
+  }
+  const ledger = state.ledger;
+  // Abuses proper; civilians killed in strikes (ct_collateral) count among civilian deaths.
+  tally.abuses = ledger.events[EVENT.army_abuse] + ledger.events[EVENT.ct_abuse] + ledger.events[EVENT.minusma_abuse];
+  const civilianDeaths = EVENT_TYPES.reduce((sum, type, k) => sum + (type.victim === VICTIM.civilians ? ledger.eventDeaths[k] : 0), 0);
+  tally.hpi = humanProtectionIndex(params, civilianDeaths, tally.abuses, tally.displaced + tally.refugees, living, params.calendar?.roundDays ?? 7);
+}
+
+type Metric = MetricDefinition<MaliRun>;
+
+const metric = (name: string, unit: string, doc: string, summary: readonly Reducer[], read: (s: MaliRun) => number): Metric => ({ name, unit, doc, summary, read });
+
+/** snake_case form of an id for column names. */
+const column = (id: string): string => id.replace(/[^a-zA-Z0-9]+/g, '_').toLowerCase();
+
+function deathsBy(state: MaliRun, perpetrator: number, victim: number): number {
+  return state.ledger.deaths[perpetrator * VICTIMS.length + victim];
+}
+
+function sumVictims(state: MaliRun, victim: number): number {
+  let total = 0;
+  for (let p = 0; p <= state.actorNames.length; p++) total += deathsBy(state, p, victim);
+  return total;
+}
+
+/** The per-round columns for a scenario: fixed ones, then one per group, actor and host country. */
+export function maliMetrics(params: MaliParams): Metric[] {
+  const groupIds = Object.keys(params.armedGroups);
+  const actorIds = [...FORCES, ...groupIds];
+  const hosts = Object.keys(params.hostCountries);
+  const communal = actorIds.length;
+  const metrics: Metric[] = [
+    metric('civilian_deaths', 'people', 'Civilians killed in the round, all perpetrators.', ['total'], (s) => sumVictims(s, VICTIM.civilians)),
+    metric('peacekeeper_deaths', 'people', 'MINUSMA personnel killed in malicious acts in the round.', ['total'], (s) => sumVictims(s, VICTIM.minusma)),
+    metric('fama_deaths', 'people', 'Malian soldiers killed in the round.', ['total'], (s) => sumVictims(s, VICTIM.fama)),
+    metric('ct_deaths', 'people', 'Counterterrorism soldiers killed in the round.', ['total'], (s) => sumVictims(s, VICTIM.ct)),
+    metric('fighter_deaths', 'people', 'Fighters of armed groups killed in the round.', ['total'], (s) => sumVictims(s, VICTIM.fighters)),
+  ];
+  // Deaths by perpetrator × victim type, for every pair some rule can produce.
+  const pairs: [string, number, number][] = [];
+  groupIds.forEach((id, g) => {
+    // Extremists kill fighters only in clashes with Tuareg groups.
+    const victims = params.armedGroups[id].kind === 'extremist' ? ['civilians', 'fama', 'minusma', 'ct', 'fighters'] : ['fama', 'minusma', 'fighters'];
+    for (const victim of victims) pairs.push([id, FORCES.length + g, VICTIMS.indexOf(victim as (typeof VICTIMS)[number])]);
+  });
+  pairs.push(['fama', 0, VICTIM.fighters], ['fama', 0, VICTIM.civilians], ['ct', 2, VICTIM.fighters], ['ct', 2, VICTIM.civilians], ['communal', communal, VICTIM.civilians]);
+  for (const [name, perpetrator, victim] of pairs) {
+    const by = name === 'communal' ? 'communities (intercommunal clashes)' : name;
+    metrics.push(metric(`deaths_${column(name)}_${VICTIMS[victim]}`, 'people', `Deaths of ${VICTIMS[victim]} caused by ${by} in the round.`, ['total'], (s) => deathsBy(s, perpetrator, victim)));
+  }
+  CLUSTERS.forEach((name, k) => {
+    const cluster = k + 1;
+    const types = EVENT_TYPES.map((type, t) => (type.cluster === cluster ? t : -1)).filter((t) => t >= 0);
+    metrics.push(
+      metric(`events_cluster_${cluster}`, 'events', `Events of security cluster ${cluster}: ${name}.`, ['total'], (s) => types.reduce((sum, t) => sum + s.ledger.events[t], 0)),
+      metric(`deaths_cluster_${cluster}`, 'people', `Deaths in events of security cluster ${cluster}.`, ['total'], (s) => types.reduce((sum, t) => sum + s.ledger.eventDeaths[t], 0)),
+    );
+  });
+  EVENT_TYPES.forEach((type, t) => {
+    metrics.push(metric(`events_${type.id}`, 'events', `Events in the round: ${type.doc} (cluster ${type.cluster}).`, ['total'], (s) => s.ledger.events[t]));
+  });
+  groupIds.forEach((id, g) => {
+    const name = column(id);
+    metrics.push(
+      metric(`recruits_${name}`, 'people', `Civilians who joined ${id} in the round.`, ['total'], (s) => s.groups[g].recruits),
+      metric(`deserters_${name}`, 'people', `Members who left ${id} unpaid in the round.`, ['total'], (s) => s.groups[g].deserters),
+      metric(`fighters_${name}`, 'fighters', `Fighters of ${id} at the end of the round (cadres and members).`, ['mean', 'max', 'final'], (s) => totalFighters(s.groups[g])),
+      metric(`money_${name}`, 'USD', `Money held by ${id} at the end of the round.`, ['mean', 'final'], (s) => s.groups[g].money),
+      metric(`income_${name}`, 'USD', `Income of ${id} in the round.`, ['total'], (s) => s.groups[g].income),
+    );
+    if (params.armedGroups[id].kind === 'tuareg') {
+      metrics.push(metric(`cooperation_${name}`, 'share', `Cooperation of ${id} with its extremist partner.`, ['mean', 'final'], (s) => s.groups[g].cooperation));
+    }
+  });
+  metrics.push(
+    metric('negotiation_state', 'code', 'Negotiation with the Tuareg groups: 0 none, 1 talks, 2 ceasefire, 3 agreement, 4 breakdown.', ['final'], (s) => s.negotiation),
+    metric('people_home', 'people', 'People living at home.', ['final'], (s) => s.tally.home),
+    metric('idps', 'people', 'People displaced inside the country.', ['mean', 'max', 'final'], (s) => s.tally.displaced),
+    metric('refugees', 'people', 'People who are refugees abroad.', ['mean', 'max', 'final'], (s) => s.tally.refugees),
+  );
+  hosts.forEach((host, h) => {
+    metrics.push(metric(`refugees_${column(host)}`, 'people', `Refugees in ${host}.`, ['max', 'final'], (s) => s.tally.refugeesByHost[h]));
+  });
+  metrics.push(
+    metric('newly_displaced', 'people', 'People who fled inside the country in the round.', ['total'], (s) => s.ledger.displaced),
+    metric('new_refugees', 'people', 'People who fled abroad in the round.', ['total'], (s) => s.ledger.refugees),
+    metric('returned', 'people', 'Displaced people and refugees who went home in the round.', ['total'], (s) => s.ledger.returned),
+    metric('dead_people', 'people', 'People dead since the start (civilians and fighters drawn from them), cumulative.', ['final'], (s) => s.tally.dead),
+    metric('food_insecure', 'people', 'People whose food insecurity after aid is ≥ 0.5 (a phase 3+ analogue).', ['mean', 'max'], (s) => s.tally.foodInsecure),
+  );
+  actorIds.forEach((id, a) => {
+    metrics.push(metric(`trust_${column(id)}`, 'share', `Mean trust of living civilians in ${id} (people-weighted).`, ['mean', 'final'], (s) => s.tally.trust[a]));
+  });
+  actorIds.forEach((id, a) => {
+    if (a === 1 || a === 2) return; // MINUSMA and CT forces never hold territory
+    metrics.push(metric(`regions_controlled_${column(id)}`, 'regions', `Regions held by ${id}.`, ['mean', 'final'], (s) => s.tally.controlled[a]));
+  });
+  metrics.push(
+    metric('regions_contested', 'regions', 'Regions nobody holds.', ['mean'], (s) => s.tally.contested),
+    metric('fama_troops', 'soldiers', 'Malian army troops.', ['mean'], (s) => sumOf(s.regions.fama)),
+    metric('minusma_troops', 'peacekeepers', 'MINUSMA personnel deployed.', ['mean'], (s) => sumOf(s.regions.minusma)),
+    metric('ct_troops', 'soldiers', 'Counterterrorism troops in Mali.', ['mean'], (s) => sumOf(s.regions.ct)),
+    metric('minusma_impartiality', 'share', 'Perceived impartiality of MINUSMA, mean over regions weighted by peacekeepers (0 when absent).', ['mean'], (s) => weightedMean(s.regions.impartiality, s.regions.minusma)),
+    metric('minusma_ties', 'share', 'MINUSMA ties to local communities, mean weighted by peacekeepers (0 when absent).', ['mean', 'final'], (s) => weightedMean(s.regions.ties, s.regions.minusma)),
+    metric('abuse_events', 'events', 'Abuse events against civilians by the army, CT forces and peacekeepers (cluster 6, not counting civilians killed in strikes) in the round.', ['total'], (s) => s.tally.abuses),
+    metric('hpi', 'index', 'Human protection index, 0–100 (docs/odd-mali.md §4, Observation).', ['mean', 'min', 'final'], (s) => s.tally.hpi),
+  );
+  return metrics;
+}
+
+function sumOf(values: Float64Array): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
+}
+
+function weightedMean(values: Float64Array, weights: Float64Array): number {
+  let total = 0;
+  let weight = 0;
+  for (let k = 0; k < values.length; k++) {
+    total += values[k] * weights[k];
+    weight += weights[k];
+  }
+  return weight > 0 ? total / weight : 0;
+}
+
+function maliSummaries(): SummaryDefinition<MaliParams>[] {
+  return [
+    {
+      name: 'years',
+      doc: 'Simulated years.',
+      unit: 'years',
+      compute: (series, params) => ((series.rows - 1) * (params.calendar?.roundDays ?? 7)) / 365.25,
+    },
+  ];
+}
+
+/** groups.csv: per region and per community, every round. */
+export function maliBreakdowns(params: MaliParams): BreakdownDefinition<MaliRun>[] {
+  const regionNames = Object.keys(params.regions);
+  const communityNames = Object.keys(params.communities);
+  const groupIds = Object.keys(params.armedGroups);
+  const actorIds = [...FORCES, ...groupIds];
+  const trustMeasures = actorIds.map((id) => ({ name: `trust_${column(id)}`, unit: 'share', doc: `Mean trust of the residents in ${id}.` }));
+  const byRegion: BreakdownDefinition<MaliRun> = {
+    by: 'region',
+    groups: regionNames,
+    measures: [
+      { name: 'residents', unit: 'people', doc: 'People living in the region (at home or displaced there) at the start of the round.' },
+      { name: 'violent_deaths', unit: 'people', doc: 'Violent deaths in the region in the round (civilians, soldiers, peacekeepers, fighters).' },
+      { name: 'fama_troops', unit: 'soldiers', doc: 'Malian army troops deployed there.' },
+      { name: 'minusma_troops', unit: 'peacekeepers', doc: 'MINUSMA personnel deployed there.' },
+      { name: 'ct_troops', unit: 'soldiers', doc: 'Counterterrorism troops there.' },
+      { name: 'aid_coverage', unit: 'share', doc: 'Share of food needs aid covered there in the round.' },
+      { name: 'controller', unit: 'actor', doc: 'Who holds it: the actor\'s position in fama, minusma, ct, then the armed groups in scenario order (0 = fama); −1 contested.' },
+      ...groupIds.map((id) => ({ name: `fighters_${column(id)}`, unit: 'fighters', doc: `Fighters of ${id} there.` })),
+      ...trustMeasures,
+    ],
+    read(state, out) {
+      const { regions, groups } = state;
+      const width = this.measures.length;
+      const communities = state.communityNames.length;
+      const actors = state.actorNames.length;
+      for (let r = 0; r < regions.count; r++) {
+        const row = r * width;
+        out[row] = regions.residents[r];
+        out[row + 1] = regions.deaths[r];
+        out[row + 2] = regions.fama[r];
+        out[row + 3] = regions.minusma[r];
+        out[row + 4] = regions.ct[r];
+        out[row + 5] = regions.aid[r];
+        out[row + 6] = regions.control[r];
+        groups.forEach((group, g) => (out[row + 7 + g] = group.cadre[r] + group.members[r]));
+        for (let a = 0; a < actors; a++) {
+          let weighted = 0;
+          let people = 0;
+          for (let k = r * communities; k < (r + 1) * communities; k++) {
+            weighted += regions.trustPeople[k] * regions.communityTrust[k * actors + a];
+            people += regions.trustPeople[k];
+          }
+          out[row + 7 + groups.length + a] = people > 0 ? weighted / people : 0;
+        }
+      }
+    },
+  };
+  const byCommunity: BreakdownDefinition<MaliRun> = {
+    by: 'community',
+    groups: communityNames,
+    measures: [{ name: 'residents', unit: 'people', doc: 'People of the community living in the country (as of perception).' }, ...trustMeasures],
+    read(state, out) {
+      const { regions } = state;
+      const width = this.measures.length;
+      const communities = state.communityNames.length;
+      const actors = state.actorNames.length;
+      out.fill(0);
+      for (let k = 0; k < communities; k++) {
+        let people = 0;
+        for (let r = 0; r < regions.count; r++) people += regions.trustPeople[r * communities + k];
+        out[k * width] = people;
+        for (let a = 0; a < actors; a++) {
+          let weighted = 0;
+          for (let r = 0; r < regions.count; r++) {
+            const key = r * communities + k;
+            weighted += regions.trustPeople[key] * regions.communityTrust[key * actors + a];
+          }
+          out[k * width + 1 + a] = people > 0 ? weighted / people : 0;
+        }
+      }
+    },
+  };
+  return [byRegion, byCommunity];
+}
+
+export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
+  id: 'mali',
+  title: 'The conflict in Mali, 2012–2023',
+  schema: maliSchema,
+  init: (rng, params) => initRun(rng, params),
+  phases: [
+    {
+      name: 'survey',
+      order: 'fixed',
+      doc: 'Armed groups start, merge or stop (dates); the ledger is reset; civilians are counted by region and community, indexed for victim draws, their community trust averaged; members whose group could not pay them desert.',
+      run(rng, state, params, clock) {
+        resetLedger(state);
+        for (const group of state.groups) {
+          group.recruits = 0;
+          group.deserters = 0;
+        }
+        updateGroupLifecycle(state, params, clock);
+        surveyCivilians(rng, state, state.desertion);
+      },
+    },
+    {
+      name: 'deploy',
+      order: 'aggregate',
+      doc: 'The army, CT forces (toward extremist fighters) and MINUSMA take their positions; MINUSMA\'s ties, impartiality and protection are updated.',
+      run(_rng, state, params) {
+        deployArmy(state, params);
+        deployCounterterrorism(state, params);
+        deployMission(state, params);
+      },
+    },
+    {
+      name: 'negotiate',
+      order: 'aggregate',
+      doc: 'The negotiation with the Tuareg groups advances on its dates or breaks down; Tuareg cooperation with extremist partners moves toward its target.',
+      run(rng, state, params, clock) {
+        negotiate(rng, state, params, clock);
+        updateCooperation(state, params, state.tiedHardship);
+      },
+    },
+    {
+      name: 'finance',
+      order: 'aggregate',
+      doc: 'Armed groups earn (trafficking, ransom, taxation, external funding) and pay their fighters; unpaid shares set next round\'s desertion.',
+      run(_rng, state, params) {
+        finance(state, params, state.desertion);
+      },
+    },
+    {
+      name: 'aid',
+      order: 'aggregate',
+      doc: 'Aid reaches each region as far as security allows, unless the group controlling it blocks it.',
+      run(_rng, state, params) {
+        deliverAid(state, params);
+      },
+    },
+    {
+      name: 'fight',
+      order: 'aggregate',
+      doc: 'Violence, in a fixed order of actors: extremist groups, Tuareg groups, the army (operations, then abuses), CT forces, MINUSMA incidents, intercommunal clashes. Events are Poisson counts per region; victims are drawn among the people there. The order matters only through fighters killed earlier in the round.',
+      run(rng, state, params) {
+        const { regions } = state;
+        for (let r = 0; r < regions.count; r++) regions.recentAbuses[r] *= 0.75;
+        for (const group of state.groups) {
+          if (!group.active) continue;
+          if (group.kind === 'extremist') extremistAttacks(rng, state, params, group);
+          else tuaregAttacks(rng, state, params, group);
+        }
+        const suspicion = suspicionWeights(state, params);
+        armyOperations(rng, state, params);
+        armyAbuses(rng, state, params, suspicion);
+        counterterrorism(rng, state, params, suspicion);
+        missionIncidents(rng, state, params);
+        intercommunalViolence(rng, state, params);
+        for (let r = 0; r < regions.count; r++) regions.recentDeaths[r] = 0.75 * regions.recentDeaths[r] + 0.25 * regions.deaths[r];
+      },
+    },
+    {
+      name: 'perceive',
+      order: 'fixed',
+      doc: 'Every civilian updates fear, food insecurity and trust in each actor from the round\'s events, aid and protection, and its community\'s beliefs. No draws; id order.',
+      run(_rng, state, params) {
+        trustExperience(state, params, state.experience);
+        perceive(state, params, state.experience);
+      },
+    },
+    {
+      name: 'recruit',
+      order: 'fixed',
+      doc: 'Young civilians apply the recruitment rule to the groups present. Decisions read only last round\'s aggregates, so id order is as good as any.',
+      run(rng, state, params) {
+        recruit(rng, state, params);
+      },
+    },
+    {
+      name: 'move',
+      order: 'fixed',
+      doc: 'Civilians in danger flee to safer regions or abroad; displaced people and refugees go home when it is calm. Id order; destinations read last round\'s aggregates.',
+      run(rng, state, params) {
+        destinationWeights(state, params, state.destinations);
+        moveCivilians(rng, state, params, state.destinations);
+      },
+    },
+    {
+      name: 'control',
+      order: 'aggregate',
+      doc: 'Control of each region goes to the strongest side when it exceeds the holder by the margin.',
+      run(_rng, state, params) {
+        updateControl(state, params);
+      },
+    },
+  ],
+  observe,
+  metrics: maliMetrics,
+  summaries: maliSummaries,
+  breakdowns: maliBreakdowns,
+};

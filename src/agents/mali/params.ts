@@ -1,0 +1,411 @@
+/**
+ * Parameters of the Mali model: the scenario schema of `model: mali`. Every parameter carries
+ * its meaning, unit and the source of its default; docs/odd-mali.md's parameter table is
+ * generated from here. Place names, communities, host countries and armed groups are data of
+ * the scenario, so another country can be loaded without touching code; the cross-field
+ * checks at the end reject any name that is not defined.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import * as z from 'zod';
+import { commonFields, isoDate, modelField, param, placesField, probability, varying } from '../../sim/scenario/fields.ts';
+
+const ASSUMPTION = 'assumption, to calibrate';
+const SEED_000 = 'seed 000 ("Mali: The Way Ahead", 2012)';
+const SEED_001 = 'seed 001 ("Working Locally and Transnationally")';
+const SEED_002 = 'seed 002 (Guimarães 2024, Table 1 and text)';
+
+const share = (description: string, fallback: number, source = ASSUMPTION) =>
+  param(probability().default(fallback), { description, unit: 'share', source });
+const rate = (description: string, fallback: number, unit: string, source = ASSUMPTION) =>
+  param(z.number().min(0).max(1e9).default(fallback), { description, unit, source });
+const varyingShare = (description: string, fallback: number | string, source = ASSUMPTION) =>
+  param(varying(probability()).prefault(fallback), { description, unit: 'share', source });
+const varyingCount = (description: string, fallback: number | string, unit: string, source = ASSUMPTION) =>
+  param(varying(z.number().min(0).max(1e9)).prefault(fallback), { description, unit, source });
+const optionalDate = (description: string) =>
+  param(isoDate.nullable().default(null), { description, unit: 'date', source: 'scenario timeline' });
+
+const region = {
+  population: param(z.int().min(0).max(1e9), {
+    description: 'Residents at the start of the run.',
+    unit: 'people',
+    source: 'data: mali-population (2009 census, grown at each region\'s 1998–2009 rate to 2012)',
+  }),
+  communities: param(z.record(z.string(), probability()), {
+    description: 'Share of the residents in each community; shares sum to 1.',
+    unit: 'share',
+    source: 'data: mali-ethnicity (national shares) and assumption for regional splits',
+  }),
+  borders: param(z.record(z.string(), z.number().min(0)).default({}), {
+    description: 'Length of border with each host country (refugee destinations).',
+    unit: 'km',
+    source: 'data: mali-region-adjacency/region_international_borders.csv',
+  }),
+  foodInsecurity: param(varying(probability()).prefault(0.2), {
+    description: 'Share of residents food insecure (Cadre Harmonisé phase 3+ analogue) before aid; may vary with time.',
+    unit: 'share',
+    source: 'data: mali-food-insecurity (4.6 M at risk in 2012, "most in the North") and assumption for the regional split',
+  }),
+  hardship: share('Mean hardship (poverty, lack of livelihood) of residents; individual hardship is drawn around it.', 0.5),
+  services: share('Initial state presence and basic services (schools, justice, administration).', 0.5),
+  trafficking: rate(
+    'Illicit flows (drugs, weapons, migrants, fuel) passing through the region that armed groups present can tax.',
+    0,
+    'USD/week',
+    `${SEED_001}: cocaine trade across the Western Sahara US$900 M in 2011; regional split by Algeria/Niger/Mauritania border length (assumption)`,
+  ),
+};
+
+const community = {
+  label: param(z.string().default(''), { description: 'Human name of the community.', unit: 'text', source: 'scenario' }),
+  abroad: param(z.number().min(0).max(100).default(1), {
+    description: 'Relative propensity to flee abroad rather than within the country (1 = average).',
+    unit: '1',
+    source: 'assumption (2012 camps in Mauritania and Niger were mostly Tuareg and Arab), to calibrate',
+  }),
+  trust: param(z.record(z.string(), probability()).default({}), {
+    description: 'Initial trust of the community in each actor (fama, minusma, ct and each armed group); 0.5 for actors not listed.',
+    unit: 'share',
+    source: ASSUMPTION,
+  }),
+  ties: param(z.record(z.string(), probability()).default({}), {
+    description: 'Community ties to each armed group (kinship, shared grievances, "soft power"), which pull recruits.',
+    unit: 'share',
+    source: `${SEED_001} (AQIM holds the North through Tuareg support) and assumption`,
+  }),
+};
+
+const hostCountry = {
+  label: param(z.string().default(''), { description: 'Human name of the host country.', unit: 'text', source: 'scenario' }),
+  campAid: share('Share of refugees there whose food needs camp aid covers.', 0.8),
+  pull: param(z.number().min(0).max(100).default(1), {
+    description: 'Relative attraction of its camps for refugees (1 = average), multiplying the border length.',
+    unit: '1',
+    source: ASSUMPTION,
+  }),
+};
+
+const attackRates = {
+  civilians: rate('Attacks on civilians per 1,000 fighters present, per week (cluster 1).', 0.2, 'attacks/1000 fighters/week'),
+  fama: rate('Attacks on the Malian army per 1,000 fighters present, per week.', 0.3, 'attacks/1000 fighters/week'),
+  minusma: rate('Attacks on MINUSMA per 1,000 fighters, per week, at zero impartiality (cluster 3).', 0.3, 'attacks/1000 fighters/week'),
+  ct: rate('Attacks on counterterrorism forces per 1,000 fighters present, per week.', 0.1, 'attacks/1000 fighters/week'),
+  rivals: rate('Tuareg groups: clashes with their extremist partner per 1,000 fighters (of the smaller side) per week at zero cooperation.', 0.5, 'clashes/1000 fighters/week'),
+};
+
+const lethality = {
+  civilians: rate('Mean deaths per attack on civilians.', 3, 'deaths/attack'),
+  fama: rate('Mean deaths per attack on the army (soldiers).', 4, 'deaths/attack'),
+  minusma: rate('Mean peacekeeper deaths per attack on MINUSMA.', 1.2, 'deaths/attack'),
+  ct: rate('Mean deaths per attack on counterterrorism forces.', 0.5, 'deaths/attack'),
+  rivals: rate('Mean fighter deaths per clash between rival armed groups, split between both sides.', 4, 'deaths/clash'),
+};
+
+const armedGroup = {
+  label: param(z.string().default(''), { description: 'Human name, e.g. "AQIM (JNIM from March 2017)".', unit: 'text', source: 'scenario' }),
+  kind: param(z.enum(['extremist', 'tuareg']), {
+    description: 'extremist (AQIM/JNIM, ISGS: attack civilians, recruit, decide on aid access) or tuareg (MNLA/CMA, Ansar Dine: rebellion, negotiation, cooperation with an extremist partner).',
+    unit: 'category',
+    source: `${SEED_000}; ${SEED_002}`,
+  }),
+  enabled: param(z.boolean().default(true), { description: 'Whether the group exists in this scenario.', unit: 'flag', source: 'scenario' }),
+  activeFrom: optionalDate('Date the group starts acting (null: from the start).'),
+  mergesInto: param(z.string().nullable().default(null), {
+    description: 'Group it merges into at `mergeDate`, handing over fighters and money (Ansar Dine into JNIM, March 2017).',
+    unit: 'group id',
+    source: 'scenario timeline',
+  }),
+  mergeDate: optionalDate('Date of the merger into `mergesInto`.'),
+  fighters: param(z.record(z.string(), z.number().min(0)).default({}), {
+    description: 'Fighters at the start (or at `activeFrom`) by region: cadres not drawn from the modelled civilians.',
+    unit: 'fighters',
+    source: ASSUMPTION,
+  }),
+  money: rate('Money at the start.', 0, 'USD'),
+  wage: rate('Pay offered to a fighter; recruitment weighs it against civilian income.', 150, 'USD/month', `${SEED_000} (cash recruits young unemployed) and assumption`),
+  effectiveness: rate('Combat strength of one fighter relative to one soldier of the Malian army.', 1, '1'),
+  income: z
+    .strictObject({
+      traffickingShare: share('Share of the illicit flows through regions where the group is present that it captures.', 0.02, `${SEED_001} and assumption`),
+      ransom: varyingCount('Kidnapping-for-ransom income while active.', 0, 'USD/week', `${SEED_001} (ransom, protection rackets) and assumption`),
+      taxPerPerson: rate('Taxation (zakat, protection) of residents of regions the group controls.', 2, 'USD/person/year'),
+      external: varyingCount('Transnational funding while active.', 0, 'USD/week', `${SEED_001} (funding from abroad) and assumption`),
+    })
+    .prefault({}),
+  attacks: z.strictObject(attackRates).prefault({}),
+  lethality: z.strictObject(lethality).prefault({}),
+  aidHostility: share('Propensity to deny humanitarian access in regions it controls (weighed against the support it loses).', 0.3, `${SEED_000} (al-Shabaab precedent) and assumption`),
+  recruitThreshold: rate('Threshold of the recruitment rule: a young civilian joins when its score exceeds it.', 0.45, '1'),
+  cooperation: share('Tuareg groups: initial cooperation with the extremist partner (shared fighters, territory, no fighting).', 0.5, `${SEED_000} (Tuaregs the main source of AQIM soldiers) and assumption`),
+  partner: param(z.string().nullable().default(null), {
+    description: 'Tuareg groups: the extremist group they cooperate with (Ansar Dine and MNLA with AQIM).',
+    unit: 'group id',
+    source: SEED_000,
+  }),
+  separatism: share('Tuareg groups: strength of the autonomy aspiration (Azawad), driving attacks on the army outside agreements.', 0.6, SEED_002),
+  bridge: param(z.boolean().default(false), {
+    description: 'Tuareg groups: whether the group is a bridge to the extremists (Ansar Dine under Iyad Ag Ghaly), left out of talks unless negotiation.includeExtremistBridge.',
+    unit: 'flag',
+    source: SEED_000,
+  }),
+};
+
+export const maliSchema = z
+  .strictObject({
+    ...commonFields,
+    model: modelField('mali'),
+    peoplePerAgent: param(z.int().min(1).max(255).default(80), {
+      description: 'People one civilian agent stands for: a group of relatives and neighbours who live, flee and return together.',
+      unit: 'people/agent',
+      source: 'scenario (80 gives about 200,000 agents for Mali)',
+    }),
+    regions: placesField(region),
+    communities: z.record(z.string(), z.strictObject(community)),
+    hostCountries: z.record(z.string(), z.strictObject(hostCountry)),
+    ageBands: z
+      .strictObject({
+        children: share('Share of agents that are children (0–14): never recruited.', 0.47, 'assumption (UN WPP order of magnitude for Mali)'),
+        youth: share('Share of agents that are young people (15–24): the only ones recruited.', 0.2, 'assumption (UN WPP order of magnitude for Mali)'),
+        adults: share('Share of agents that are adults (25–59).', 0.29, 'assumption (UN WPP order of magnitude for Mali)'),
+        elders: share('Share of agents that are elders (60+).', 0.04, 'assumption (UN WPP order of magnitude for Mali)'),
+      })
+      .prefault({}),
+    armedGroups: z.record(z.string(), z.strictObject(armedGroup)),
+    fama: z
+      .strictObject({
+        troops: varyingCount('Malian army (FAMA) troops in the country.', 10000, 'soldiers'),
+        deployment: param(z.record(z.string(), varying(z.number().min(0).max(1e6))).default({}), {
+          description: 'Relative weight of each region in the army\'s deployment (normalised each round); regions not listed weigh 0. Expressions give the dated withdrawals and returns.',
+          unit: '1',
+          source: 'scenario timeline',
+        }),
+        capability: varyingShare('Combat capability of a soldier (training, equipment, cohesion): multiplies army strength.', 0.5),
+        abusePropensity: varyingShare('Propensity for extrajudicial killings, arbitrary arrests and mobilising "allied" militias during operations (cluster 6).', 0.1, SEED_002),
+        offensiveRate: rate('Army operations against armed groups per 1,000 soldiers per week, where groups are present.', 0.2, 'operations/1000 soldiers/week'),
+        offensiveLethality: rate('Mean fighter deaths per army operation.', 2, 'deaths/operation'),
+        abuseLethality: rate('Mean civilian deaths per abuse event.', 2, 'deaths/event'),
+      })
+      .prefault({}),
+    minusma: z
+      .strictObject({
+        troops: varyingCount('MINUSMA uniformed personnel in the country (0 before July 2013).', 0, 'peacekeepers', 'data: minusma-strength'),
+        deployment: param(z.record(z.string(), varying(z.number().min(0).max(1e6))).default({}), {
+          description: 'Relative weight of each region in MINUSMA\'s deployment (normalised each round).',
+          unit: '1',
+          source: 'data: geo-pko-minusma (troops by base and year)',
+        }),
+        protection: varyingShare('Mandate weight of Protection of Civilians.', 0.4, SEED_002),
+        counterterrorism: varyingShare('Mandate weight of support to counterterrorism (operating with CT forces and the state).', 0.3, SEED_002),
+        stabilization: varyingShare('Mandate weight of Stabilization (extension of state authority).', 0.3, SEED_002),
+        localTies: z
+          .strictObject({
+            initial: share('Ties to local communities at deployment.', 0.1, `${SEED_001} (peacekeepers have few ties)`),
+            growth: rate('Weekly growth of ties towards the target where deployed.', 0.005, '1/week'),
+            target: varyingShare('Level of ties community engagement can reach.', 0.3, SEED_001),
+          })
+          .prefault({}),
+        impartialityBase: share('Perceived impartiality with no counterterrorism role and no ties.', 0.6, SEED_002),
+        protectionHalfSaturation: rate('Peacekeepers per 100,000 residents at which protection reaches half its maximum.', 150, 'peacekeepers/100k people'),
+        protectionMax: share('Largest share of deaths in attacks on civilians that protection can prevent.', 0.5),
+        abuseRate: rate('Abuse events by peacekeepers per 10,000 peacekeepers per week (cluster 6).', 0.005, 'events/10k/week'),
+        protestRate: rate('Civilian protests against MINUSMA per region hosting it per week at zero impartiality (cluster 3).', 0.02, 'events/week', SEED_002),
+      })
+      .prefault({}),
+    ctForces: z
+      .strictObject({
+        french: varyingCount('French counterterrorism troops in Mali (Serval from January 2013, Barkhane from August 2014).', 0, 'soldiers', 'scenario timeline'),
+        g5s: varyingCount('FC-G5S (G5 Sahel joint force) troops operating in Mali, from 2017.', 0, 'soldiers', 'scenario timeline'),
+        strikeRate: rate('Strikes and raids per 1,000 CT troops per week, spread over regions by extremist presence.', 0.6, 'strikes/1000/week'),
+        strikeLethality: rate('Mean fighter deaths per strike at full precision.', 2, 'deaths/strike'),
+        collateral: rate('Mean civilian deaths per strike at zero precision (cluster 6).', 1, 'deaths/strike'),
+        intelligenceBase: share('Strike precision from technical intelligence alone.', 0.5),
+        tipWeight: share('Weight on precision of civilian tips, which follow civilians\' trust in CT forces.', 0.3, SEED_002),
+        abuseRate: rate('Contentious practices (arbitrary detention, mistreatment) per 1,000 CT troops per week (cluster 6).', 0.05, 'events/1000/week'),
+        fighterStrength: rate('Combat strength of one CT soldier relative to one Malian soldier.', 3, '1'),
+        scale: varyingCount('Multiplier on the CT troops above (a surge or drawdown lever).', 1, '1', 'scenario'),
+      })
+      .prefault({}),
+    accountability: z
+      .strictObject({
+        abusesPrevented: varyingShare(
+          'Share of abuses by the army, CT forces and peacekeepers that accountability (vetting, investigation, prosecution) prevents.',
+          0,
+          SEED_002,
+        ),
+      })
+      .prefault({}),
+    regionalCooperation: z
+      .strictObject({
+        borderControl: varyingShare('Share of trafficking flows stopped by border control with Algeria, Libya, ECOWAS and the AU.', 0, SEED_000),
+        intelligenceSharing: varyingShare('Precision added to CT strikes by regional intelligence sharing.', 0, `${SEED_000}; ${SEED_001}`),
+      })
+      .prefault({}),
+    financing: z
+      .strictObject({
+        disruption: varyingShare('Share of ransom and transnational funding cut by asset freezes and financial tracking.', 0, SEED_000),
+        fighterUpkeep: rate('Non-wage cost of keeping a fighter (food, fuel, weapons).', 50, 'USD/month'),
+        attackCost: rate('Cost of one attack.', 2000, 'USD/attack'),
+        desertion: share('Weekly share of unpaid fighters who leave when pay cannot be met.', 0.1),
+      })
+      .prefault({}),
+    trust: z
+      .strictObject({
+        learning: share('Weekly rate at which trust moves toward what a civilian experiences.', 0.05),
+        social: share('Weekly rate at which trust moves toward what the community in the region believes.', 0.03, 'model brief ("what neighbours in one\'s community believe")'),
+        harm: rate('Trust lost per death caused by an actor per 1,000 residents of the region, per week.', 20, '1/(deaths per 1000 people)'),
+        personalHarm: share('Trust lost in an actor by a civilian whose group lost someone to it.', 0.3),
+        abuse: rate('Trust lost in an actor per abuse event per 100,000 residents of the community in the region.', 2, '1/(events per 100k)'),
+        protection: share('Trust signal of an actor that protects the region at full strength.', 0.3),
+        aid: share('Trust signal of the actors credited with aid reaching a food-insecure civilian.', 0.15),
+        governance: share('Trust signal of an armed group that controls the region and provides order and justice (soft power).', 0.15, `${SEED_001}; ${SEED_002} (extremists seen as protectors where the state is absent)`),
+        aidDenial: share('Trust lost in a group by a food-insecure civilian when the group blocks aid.', 0.2, `${SEED_000} (al-Shabaab lost support)`),
+      })
+      .prefault({}),
+    fear: z
+      .strictObject({
+        decay: share('Weekly share of fear that fades.', 0.1),
+        exposure: rate('Fear added per violent death per 1,000 residents of the region in the week.', 1, '1/(deaths per 1000 people)'),
+        personalHarm: share('Fear added to a civilian group that loses someone.', 0.5),
+      })
+      .prefault({}),
+    recruitment: z
+      .strictObject({
+        grievanceWeight: rate('Weight of grievance G = hardship·(1 − trust in the state) in the recruitment score.', 0.5, '1', 'Epstein (2002) tradition; model brief'),
+        payWeight: rate('Weight of pay attraction wage/(wage + civilian income).', 0.4, '1', SEED_000),
+        tiesWeight: rate('Weight of community ties to the group times trust in it.', 0.5, '1', SEED_001),
+        riskConstant: rate('k in the perceived risk P = 1 − exp(−k·security forces/(fighters + 1)).', 0.2, '1', 'Epstein (2002)'),
+        income: rate('Monthly income of a civilian with no hardship; falls linearly with hardship to 0.', 120, 'USD/month'),
+        contact: share('Weekly probability that a willing young person meets a recruiter of a group present in the region.', 0.01),
+        maxShareOfGroup: share('Largest share of a civilian group\'s people that can be serving in armed groups.', 0.25),
+      })
+      .prefault({}),
+    displacement: z
+      .strictObject({
+        flightThreshold: share('Danger (fear + food weight · food insecurity) above which a civilian group with average risk aversion flees.', 0.5),
+        foodWeight: share('Weight of food insecurity in the danger a civilian group feels.', 0.3, 'model brief ("fear and hunger make civilians flee")'),
+        moveRate: share('Weekly probability that a group above its threshold leaves.', 0.15),
+        returnThreshold: share('Fear below which displaced people consider going home.', 0.15),
+        returnRate: share('Weekly probability of going home once fear is low and home is calm.', 0.02),
+        calmDeaths: rate('Violent deaths per 100,000 residents per week below which home counts as calm.', 0.5, 'deaths/100k/week'),
+        distanceDecay: share('Factor by which a destination region\'s weight falls with each hop of distance.', 0.4),
+        abroadWeight: rate('Weight of fleeing abroad per 1,000 km of border with host countries (against 1 for a safe region nearby).', 0.8, '1/1000 km'),
+      })
+      .prefault({}),
+    aid: z
+      .strictObject({
+        supply: varyingShare('Share of food needs humanitarian aid could cover where access is open.', 0.4, 'assumption (appeals funded at 40–60%)'),
+        insecurityBlock: rate('Access lost per violent death per 100,000 residents in the week.', 0.2, '1/(deaths per 100k)'),
+        relief: share('Reduction of a civilian\'s food insecurity when aid reaches it.', 0.5),
+        creditState: share('Share of the trust credit for aid that goes to the state.', 0.5),
+        creditMinusma: share('Share of the trust credit for aid that goes to MINUSMA (the UN), where deployed.', 0.3),
+        creditGroup: share('Share of the trust credit that goes to an armed group that lets aid into territory it controls.', 0.2, `${SEED_000} (al-Shabaab let aid in, for a time)`),
+      })
+      .prefault({}),
+    negotiation: z
+      .strictObject({
+        talksFrom: optionalDate('Date talks with the Tuareg groups open (null: never).'),
+        ceasefireFrom: optionalDate('Date of a ceasefire (Ouagadougou preliminary agreement, 18 June 2013).'),
+        agreementFrom: optionalDate('Date an agreement is signed (Algiers Agreement, June 2015).'),
+        includeExtremistBridge: param(z.boolean().default(false), {
+          description: 'Whether Tuareg groups bridging to extremists (Ansar Dine, Iyad Ag Ghaly) are brought into the talks.',
+          unit: 'flag',
+          source: SEED_000,
+        }),
+        effect: z
+          .strictObject({
+            talks: share('How far talks lower cooperation with extremists and attacks on the army.', 0.2, SEED_000),
+            ceasefire: share('How far a ceasefire lowers them.', 0.5, SEED_000),
+            agreement: share('How far an agreement lowers them.', 0.8, `${SEED_000} (Tamanrasset 1991, National Pact 1992 as foundations)`),
+          })
+          .prefault({}),
+        breakdown: rate('Weekly probability that a ceasefire or agreement breaks down per army attack on the group in the week, plus a base rate of 1/20 of it.', 0.005, '1/attack'),
+        resume: share('Weekly probability that talks resume after a breakdown.', 0.02),
+        cooperationRate: share('Weekly rate at which cooperation moves toward its target.', 0.02),
+      })
+      .prefault({}),
+    intercommunal: z
+      .strictObject({
+        tensions: param(
+          z
+            .array(
+              z.strictObject({
+                between: z.tuple([z.string(), z.string()]),
+                weight: z.number().min(0),
+              }),
+            )
+            .default([]),
+          {
+            description: 'Pairs of communities in tension over land, water and alleged allegiances, with a weight.',
+            unit: '1',
+            source: `${SEED_002} (intercommunal violence, cluster 7) and assumption`,
+          },
+        ),
+        rate: rate('Clashes per week per unit of tension where both communities live, each 100,000 people of the smaller.', 0.02, 'clashes/week'),
+        lethality: rate('Mean deaths per clash.', 3, 'deaths/clash'),
+        mobilisation: rate('Factor by which army abuses and militia mobilisation in the region multiply clashes (per abuse event in the last 4 weeks).', 0.5, '1/event'),
+        stateAbsence: rate('Factor by which the absence of state services multiplies clashes.', 2, '1'),
+      })
+      .prefault({}),
+    humanProtection: z
+      .strictObject({
+        deathsScale: rate('Civilian deaths per 100,000 people per year that lower the index by a factor e.', 10, 'deaths/100k/year'),
+        abusesScale: rate('Abuse events per 1,000,000 people per year that lower the index by a factor e.', 10, 'events/1M/year'),
+        displacedScale: rate('Percent of the population displaced that lowers the index by a factor e.', 5, 'percent'),
+      })
+      .prefault({}),
+  })
+  .superRefine((scenario, context) => {
+    const check = (known: readonly string[], what: string, name: string, path: (string | number)[]): void => {
+      if (known.includes(name)) return;
+      const nearest = known.length > 0 ? closest(name, [...known]) : '';
+      const hint = nearest && distance(name, nearest) <= 3 ? ` (did you mean "${nearest}"?)` : '';
+      context.addIssue({ code: 'custom', path, message: `names unknown ${what} "${name}"${hint}; ${what}s are ${known.join(', ')}` });
+    };
+    const regions = Object.keys(scenario.regions);
+    const communities = Object.keys(scenario.communities);
+    const hosts = Object.keys(scenario.hostCountries);
+    const groups = Object.keys(scenario.armedGroups);
+    const actors = ['fama', 'minusma', 'ct', ...groups];
+    for (const [name, place] of Object.entries(scenario.regions)) {
+      for (const c of Object.keys(place.communities)) check(communities, 'community', c, ['regions', name, 'communities', c]);
+      for (const h of Object.keys(place.borders)) check(hosts, 'host country', h, ['regions', name, 'borders', h]);
+      const total = Object.values(place.communities).reduce((a, b) => a + b, 0);
+      if (Math.abs(total - 1) > 0.001) {
+        context.addIssue({ code: 'custom', path: ['regions', name, 'communities'], message: `community shares must sum to 1, found ${Number(total.toFixed(4))}` });
+      }
+    }
+    for (const [name, { trust, ties }] of Object.entries(scenario.communities)) {
+      for (const a of Object.keys(trust)) check(actors, 'actor', a, ['communities', name, 'trust', a]);
+      for (const g of Object.keys(ties)) check(groups, 'armed group', g, ['communities', name, 'ties', g]);
+    }
+    for (const [name, group] of Object.entries(scenario.armedGroups)) {
+      for (const r of Object.keys(group.fighters)) check(regions, 'region', r, ['armedGroups', name, 'fighters', r]);
+      if (group.mergesInto !== null) check(groups, 'armed group', group.mergesInto, ['armedGroups', name, 'mergesInto']);
+      if (group.partner !== null) check(groups, 'armed group', group.partner, ['armedGroups', name, 'partner']);
+      if (group.kind === 'tuareg' && group.partner !== null && scenario.armedGroups[group.partner]?.kind !== 'extremist') {
+        context.addIssue({ code: 'custom', path: ['armedGroups', name, 'partner'], message: `a Tuareg group's partner must be an extremist group, found "${group.partner}"` });
+      }
+    }
+    for (const force of ['fama', 'minusma'] as const) {
+      for (const r of Object.keys(scenario[force].deployment)) check(regions, 'region', r, [force, 'deployment', r]);
+    }
+    scenario.intercommunal.tensions.forEach((tension, index) => {
+      tension.between.forEach((c, side) => check(communities, 'community', c, ['intercommunal', 'tensions', index, 'between', side]));
+    });
+    if (scenario.trust.learning + scenario.trust.social > 1) {
+      context.addIssue({
+        code: 'custom',
+        path: ['trust', 'social'],
+        params: { fields: ['trust.learning', 'trust.social'] },
+        message: `trust.learning + trust.social must be ≤ 1 (together they replace part of the old trust), found ${scenario.trust.learning} + ${scenario.trust.social}`,
+      });
+    }
+    const bands = scenario.ageBands;
+    const bandTotal = bands.children + bands.youth + bands.adults + bands.elders;
+    if (Math.abs(bandTotal - 1) > 0.001) {
+      context.addIssue({ code: 'custom', path: ['ageBands'], message: `age band shares must sum to 1, found ${Number(bandTotal.toFixed(4))}` });
+    }
+  });
+
+export type MaliParams = z.output<typeof maliSchema>;
+export type ArmedGroupParams = MaliParams['armedGroups'][string];

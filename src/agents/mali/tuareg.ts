@@ -1,0 +1,118 @@
+/**
+ * Tuareg groups — MNLA (later the CMA) and Ansar Dine, Iyad Ag Ghaly's bridge to AQIM (ODD
+ * Details › Submodels): the aspiration to autonomy (Azawad) drives attacks on the army (cluster
+ * 5); cooperation with their extremist partner follows poor economic conditions and lack of
+ * services and falls with negotiation; without cooperation they fight the partner over
+ * territory (cluster 2). Negotiation moves through talks, ceasefire and agreement on the
+ * scenario's dates and can break down when the army attacks them (seed 000; seed 002).
+ */
+import type { RandomStream } from '../../sim/random.ts';
+import type { Clock } from '../../sim/schedule.ts';
+import { negotiationRestraint } from './fama.ts';
+import { hasHappened } from './money.ts';
+import { payForAttack } from './extremists.ts';
+import type { MaliParams } from './params.ts';
+import { NEGOTIATION, type ArmedGroup, type MaliState } from './state.ts';
+import { attributeDeaths, EVENT, fightersIn, killFighters, recordEvent } from './violence.ts';
+
+/** The negotiation state the scenario's dates call for this round, before breakdowns. */
+export function scheduledNegotiation(params: MaliParams, clock: Clock): number {
+  const n = params.negotiation;
+  if (hasHappened(n.agreementFrom, clock)) return NEGOTIATION.agreement;
+  if (hasHappened(n.ceasefireFrom, clock)) return NEGOTIATION.ceasefire;
+  if (hasHappened(n.talksFrom, clock)) return NEGOTIATION.talks;
+  return NEGOTIATION.none;
+}
+
+/**
+ * Negotiation (aggregate). The state follows the scenario's dates. A ceasefire or agreement in
+ * force breaks down with probability breakdown × (army attacks on Tuareg groups last round +
+ * 1/20) a week. After a breakdown, talks resume with probability `resume` a week, and resumed
+ * talks regain the scheduled stage with the same weekly probability.
+ */
+export function negotiate(rng: RandomStream, state: MaliState, params: MaliParams, clock: Clock): void {
+  const scheduled = scheduledNegotiation(params, clock);
+  const { resume, breakdown } = params.negotiation;
+  const current = state.negotiation;
+  let next = scheduled;
+  if (current === NEGOTIATION.breakdown) {
+    next = scheduled !== NEGOTIATION.none && rng.bernoulli(resume) ? NEGOTIATION.talks : NEGOTIATION.breakdown;
+    state.negotiationRecovering = next === NEGOTIATION.talks;
+  } else if (state.negotiationRecovering && scheduled > current) {
+    next = rng.bernoulli(resume) ? scheduled : current;
+    state.negotiationRecovering = next !== scheduled;
+  } else if (current >= NEGOTIATION.ceasefire && rng.bernoulli(Math.min(1, breakdown * (state.armyAttacksOnTuareg + 0.05)))) {
+    next = NEGOTIATION.breakdown;
+  }
+  state.negotiation = next;
+  state.armyAttacksOnTuareg = 0;
+}
+
+/** Whether a Tuareg group sits at the table: always, except a bridge to the extremists unless includeExtremistBridge. */
+export function atTheTable(group: ArmedGroup, params: MaliParams): boolean {
+  return group.kind === 'tuareg' && (!params.armedGroups[group.id].bridge || params.negotiation.includeExtremistBridge);
+}
+
+/**
+ * Cooperation of each Tuareg group with its extremist partner moves at cooperationRate toward
+ * target = (mean hardship of the civilians tied to the group + lack of services where its
+ * fighters are) / 2 × (1 − negotiation restraint, for groups at the table), within [0, 1].
+ * "Because of the poor economic conditions and lack of basic services, AQIM is seen as the
+ * only option" (seed 000). `tiedHardship[g]` is fixed for a run (hardship is fixed for life).
+ */
+export function updateCooperation(state: MaliState, params: MaliParams, tiedHardship: Float64Array): void {
+  const restraint = negotiationRestraint(state, params);
+  for (const group of state.groups) {
+    if (group.kind !== 'tuareg' || !group.active) continue;
+    let services = 0;
+    let weight = 0;
+    for (let r = 0; r < state.regions.count; r++) {
+      const fighters = fightersIn(group, r);
+      services += fighters * state.regions.services[r];
+      weight += fighters;
+    }
+    const lackOfServices = weight > 0 ? 1 - services / weight : 0.5;
+    const push = (tiedHardship[group.index] + lackOfServices) / 2;
+    const target = push * (1 - (atTheTable(group, params) ? restraint : 0));
+    group.cooperation += params.negotiation.cooperationRate * (target - group.cooperation);
+    group.cooperation = Math.min(1, Math.max(0, group.cooperation));
+  }
+}
+
+/**
+ * Attacks of a Tuareg group (per region where it has fighters): on the army, separatism ×
+ * rate × fighters/1,000 × army presence × (1 − negotiation restraint) (cluster 5); on MINUSMA
+ * at its rate × (1 − impartiality) (cluster 3); and clashes with its extremist partner where
+ * both are present, rivals × min(fighters)/1,000 × (1 − cooperation), deaths split evenly
+ * between the sides (cluster 2).
+ */
+export function tuaregAttacks(rng: RandomStream, state: MaliState, params: MaliParams, group: ArmedGroup): void {
+  const { regions } = state;
+  const spec = params.armedGroups[group.id];
+  const restraint = atTheTable(group, params) ? negotiationRestraint(state, params) : 0;
+  const partner = spec.partner === null ? undefined : state.groups.find((other) => other.id === spec.partner && other.active);
+  for (let r = 0; r < regions.count; r++) {
+    const fighters = fightersIn(group, r);
+    if (fighters < 1) continue;
+    const scale = fighters / 1000;
+    const onArmy = rng.poisson(spec.separatism * spec.attacks.fama * scale * Math.min(1, regions.fama[r] / 500) * (1 - restraint));
+    for (let k = 0; k < onArmy && payForAttack(group, params); k++) {
+      recordEvent(state, EVENT.tuareg_attack_fama, group.actor, r, rng.poisson(spec.lethality.fama));
+    }
+    const onMission = rng.poisson(spec.attacks.minusma * scale * Math.min(1, regions.minusma[r] / 500) * (1 - regions.impartiality[r]));
+    for (let k = 0; k < onMission && payForAttack(group, params); k++) {
+      recordEvent(state, EVENT.tuareg_attack_minusma, group.actor, r, rng.poisson(spec.lethality.minusma));
+    }
+    if (!partner) continue;
+    const rivals = fightersIn(partner, r);
+    if (rivals < 1) continue;
+    const clashes = rng.poisson((spec.attacks.rivals * Math.min(fighters, rivals)) / 1000 * (1 - group.cooperation));
+    for (let k = 0; k < clashes; k++) {
+      const deaths = rng.poisson(spec.lethality.rivals);
+      const ours = rng.binomial(deaths, 0.5);
+      // Each side's dead are booked to the side that killed them.
+      recordEvent(state, EVENT.group_clash, group.actor, r, killFighters(rng, state, partner, r, deaths - ours));
+      attributeDeaths(state, EVENT.group_clash, partner.actor, r, killFighters(rng, state, group, r, ours));
+    }
+  }
+}

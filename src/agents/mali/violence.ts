@@ -1,0 +1,239 @@
+/**
+ * Violence (ODD Details › Submodels › Violence): the event types of the model, each counted under
+ * exactly one of the seven security clusters of Table 1 (seed 002), the round's ledger of
+ * events and deaths by perpetrator and victim type, and the application of casualties to
+ * civilians and fighters. The actors' rules decide how many events happen; this module records
+ * them and picks the victims.
+ */
+import type { RandomStream } from '../../sim/random.ts';
+import type { ArmedGroup, MaliState } from './state.ts';
+import { COMMUNAL, NONE, STATUS } from './state.ts';
+
+/** Victim types of the deaths ledger. */
+export const VICTIMS = ['civilians', 'fama', 'minusma', 'ct', 'fighters'] as const;
+export const VICTIM = { civilians: 0, fama: 1, minusma: 2, ct: 3, fighters: 4 } as const;
+
+/**
+ * The seven security clusters of Table 1 (threat — threatener → threatened).
+ */
+export const CLUSTERS = [
+  'terrorist attacks (extremist groups → civilians)',
+  'monopoly of legitimate force (extremist groups → government; the fight over territory)',
+  "UN's mandate (extremist groups, Tuareg groups, civilians → UN forces)",
+  'recruitment (extremist network → civilians)',
+  'state violence (government ↔ Tuareg and Arab rebel groups)',
+  'contentious practices (FAMA, CT forces, UN forces → civilians)',
+  'intercommunal violence (civilians → civilians)',
+] as const;
+
+/** Every kind of event, with its cluster (1–7) and what kind of victims its deaths are. */
+export const EVENT_TYPES = [
+  { id: 'extremist_attack_civilians', cluster: 1, victim: VICTIM.civilians, doc: 'an extremist group attacks civilians' },
+  { id: 'extremist_attack_fama', cluster: 2, victim: VICTIM.fama, doc: 'an extremist group attacks the Malian army' },
+  { id: 'extremist_attack_ct', cluster: 2, victim: VICTIM.ct, doc: 'an extremist group attacks counterterrorism forces' },
+  { id: 'army_attack_extremists', cluster: 2, victim: VICTIM.fighters, doc: 'a Malian army operation against an extremist group' },
+  { id: 'ct_strike', cluster: 2, victim: VICTIM.fighters, doc: 'a counterterrorism strike or raid on an extremist group' },
+  { id: 'group_clash', cluster: 2, victim: VICTIM.fighters, doc: 'fighting between a Tuareg group and an extremist group over territory' },
+  { id: 'extremist_attack_minusma', cluster: 3, victim: VICTIM.minusma, doc: 'an extremist group attacks MINUSMA' },
+  { id: 'tuareg_attack_minusma', cluster: 3, victim: VICTIM.minusma, doc: 'a Tuareg group attacks MINUSMA' },
+  { id: 'civilian_protest_minusma', cluster: 3, victim: VICTIM.minusma, doc: 'civilians turn on MINUSMA (protests, stoning of convoys); no deaths modelled' },
+  { id: 'recruitment', cluster: 4, victim: VICTIM.civilians, doc: 'a young civilian joins an extremist group (one event per recruit; no deaths)' },
+  { id: 'army_attack_tuareg', cluster: 5, victim: VICTIM.fighters, doc: 'a Malian army operation against a Tuareg group' },
+  { id: 'tuareg_attack_fama', cluster: 5, victim: VICTIM.fama, doc: 'a Tuareg group attacks the Malian army (rebellion, retaliation)' },
+  { id: 'army_abuse', cluster: 6, victim: VICTIM.civilians, doc: 'army abuse: extrajudicial killings, arbitrary arrests, mobilised militias' },
+  { id: 'ct_collateral', cluster: 6, victim: VICTIM.civilians, doc: 'civilians killed by a counterterrorism strike (a second event of the same strike)' },
+  { id: 'ct_abuse', cluster: 6, victim: VICTIM.civilians, doc: 'contentious practices of CT forces: arbitrary detention, mistreatment; no deaths modelled' },
+  { id: 'minusma_abuse', cluster: 6, victim: VICTIM.civilians, doc: 'abuse by peacekeepers; no deaths modelled' },
+  { id: 'intercommunal_clash', cluster: 7, victim: VICTIM.civilians, doc: 'a clash between communities (self-defence militias, reprisals)' },
+] as const;
+
+export type EventTypeId = (typeof EVENT_TYPES)[number]['id'];
+export const EVENT: { readonly [K in EventTypeId]: number } = Object.fromEntries(EVENT_TYPES.map((type, i) => [type.id, i])) as {
+  [K in EventTypeId]: number;
+};
+
+/** The round's record of what happened. Reset at the start of every round. */
+export interface Ledger {
+  readonly events: Float64Array;
+  readonly eventDeaths: Float64Array;
+  /** Deaths by perpetrator (actor index, or `actors` for communities) × victim type. */
+  readonly deaths: Float64Array;
+  /** People who fled this round inside Mali, who fled abroad, and who went home. */
+  displaced: number;
+  refugees: number;
+  returned: number;
+}
+
+export function createLedger(actors: number): Ledger {
+  return {
+    events: new Float64Array(EVENT_TYPES.length),
+    eventDeaths: new Float64Array(EVENT_TYPES.length),
+    deaths: new Float64Array((actors + 1) * VICTIMS.length),
+    displaced: 0,
+    refugees: 0,
+    returned: 0,
+  };
+}
+
+export function resetLedger(state: MaliState): void {
+  const { ledger, regions } = state;
+  ledger.events.fill(0);
+  ledger.eventDeaths.fill(0);
+  ledger.deaths.fill(0);
+  ledger.displaced = 0;
+  ledger.refugees = 0;
+  ledger.returned = 0;
+  regions.deaths.fill(0);
+  regions.harmByActor.fill(0);
+  regions.abuses.fill(0);
+  regions.communalDeaths.fill(0);
+}
+
+/** Perpetrator index of intercommunal violence in the deaths ledger (after the actors). */
+export function communalPerpetrator(state: MaliState): number {
+  return state.actorNames.length;
+}
+
+/** Records one event of `type` by `perpetrator` with `deaths` victims of the type's victim kind. */
+export function recordEvent(state: MaliState, type: number, perpetrator: number, region: number, deaths: number): void {
+  state.ledger.events[type]++;
+  attributeDeaths(state, type, perpetrator, region, deaths);
+}
+
+/**
+ * Books deaths of an event already counted to a perpetrator: for events with casualties on both
+ * sides (clashes), each side's dead go to the side that killed them.
+ */
+export function attributeDeaths(state: MaliState, type: number, perpetrator: number, region: number, deaths: number): void {
+  if (deaths <= 0) return;
+  const { ledger } = state;
+  ledger.eventDeaths[type] += deaths;
+  ledger.deaths[perpetrator * VICTIMS.length + EVENT_TYPES[type].victim] += deaths;
+  state.regions.deaths[region] += deaths;
+  if (perpetrator < state.actorNames.length) state.regions.harmByActor[region * state.actorNames.length + perpetrator] += deaths;
+}
+
+/**
+ * A civilian group living in `region` (home or displaced), drawn with probability proportional
+ * to its people; restricted to `community` unless it is −1. Returns −1 when nobody lives there.
+ */
+export function pickCivilian(rng: RandomStream, state: MaliState, region: number, community: number): number {
+  const { byPlace, regions, communityNames, civilians, peoplePerAgent } = state;
+  const communities = communityNames.length;
+  let c = community;
+  if (c < 0) {
+    const base = region * communities;
+    let total = 0;
+    for (let k = 0; k < communities; k++) total += regions.residentsByCommunity[base + k];
+    if (total <= 0) return -1;
+    let pick = rng.double() * total;
+    for (c = 0; c < communities - 1; c++) {
+      pick -= regions.residentsByCommunity[base + c];
+      if (pick < 0) break;
+    }
+  }
+  const key = region * communities + c;
+  const from = byPlace.start[key];
+  const count = byPlace.start[key + 1] - from;
+  if (count === 0) return -1;
+  const { people } = civilians.columns;
+  // Rejection on people/peoplePerAgent weights groups by size; a few tries suffice since most are full.
+  for (let attempt = 0; attempt < 64; attempt++) {
+    const i = byPlace.members[from + rng.index(count)];
+    if (people[i] > 0 && rng.double() * peoplePerAgent < people[i]) return i;
+  }
+  return -1;
+}
+
+/** Marks a civilian group dead when no one is left, alive with it or serving. */
+function retireIfEmpty(state: MaliState, i: number): void {
+  const c = state.civilians.columns;
+  if (c.people[i] === 0 && c.members[i] === 0) c.status[i] = STATUS.dead;
+}
+
+/**
+ * Kills up to `count` civilians living in `region` (of `community`, or any when −1); each death
+ * falls on a group drawn by `pickCivilian`, which remembers who harmed it. Returns the deaths.
+ */
+export function killCivilians(rng: RandomStream, state: MaliState, region: number, community: number, count: number, perpetrator: number): number {
+  const c = state.civilians.columns;
+  let killed = 0;
+  for (let k = 0; k < count; k++) {
+    const i = pickCivilian(rng, state, region, community);
+    if (i < 0) break;
+    c.people[i]--;
+    c.harmedBy[i] = perpetrator < state.actorNames.length ? perpetrator : COMMUNAL;
+    if (perpetrator >= state.actorNames.length) state.regions.communalDeaths[region * state.communityNames.length + c.community[i]]++;
+    state.deadByHome[c.home[i]]++;
+    state.regions.residents[region]--;
+    state.regions.residentsByCommunity[region * state.communityNames.length + c.community[i]]--;
+    retireIfEmpty(state, i);
+    killed++;
+  }
+  return killed;
+}
+
+/**
+ * Kills up to `count` fighters of `group` in `region`: each is a cadre with probability
+ * cadre/(cadre + members), else a member drawn from the civilian groups serving the group there.
+ * Returns the deaths.
+ */
+export function killFighters(rng: RandomStream, state: MaliState, group: ArmedGroup, region: number, count: number): number {
+  let killed = 0;
+  for (let k = 0; k < count; k++) {
+    const cadre = group.cadre[region];
+    const members = group.members[region];
+    if (cadre + members < 1) break;
+    if (rng.double() * (cadre + members) < cadre || !killMember(rng, state, group, region)) {
+      if (group.cadre[region] < 1) break;
+      group.cadre[region]--;
+    } else {
+      group.members[region]--;
+    }
+    killed++;
+  }
+  return killed;
+}
+
+/**
+ * Kills one member of `group` serving from a civilian group that lives in `region`, drawn in
+ * proportion to its members (two passes over the region's civilians: deaths of fighters are
+ * few). False when no such member lives there (members of refugee groups are not reachable).
+ */
+function killMember(rng: RandomStream, state: MaliState, group: ArmedGroup, region: number): boolean {
+  const { byPlace, communityNames, civilians } = state;
+  const c = civilians.columns;
+  const from = byPlace.start[region * communityNames.length];
+  const to = byPlace.start[(region + 1) * communityNames.length];
+  let serving = 0;
+  for (let k = from; k < to; k++) {
+    const i = byPlace.members[k];
+    if (c.memberGroup[i] === group.index) serving += c.members[i];
+  }
+  if (serving === 0) return false;
+  let pick = rng.index(serving);
+  for (let k = from; k < to; k++) {
+    const i = byPlace.members[k];
+    if (c.memberGroup[i] !== group.index) continue;
+    pick -= c.members[i];
+    if (pick >= 0) continue;
+    c.members[i]--;
+    if (c.members[i] === 0) c.memberGroup[i] = NONE;
+    state.deadByHome[c.home[i]]++;
+    retireIfEmpty(state, i);
+    return true;
+  }
+  return false;
+}
+
+/** Fighters of a group in a region. */
+export function fightersIn(group: ArmedGroup, region: number): number {
+  return group.cadre[region] + group.members[region];
+}
+
+/** All fighters of a group. */
+export function totalFighters(group: ArmedGroup): number {
+  let total = 0;
+  for (let r = 0; r < group.cadre.length; r++) total += group.cadre[r] + group.members[r];
+  return total;
+}

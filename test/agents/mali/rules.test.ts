@@ -1,0 +1,431 @@
+/**
+ * Unit tests of the Mali model's rule functions, on the tiny world of test/support/mali.ts
+ * (three regions, two communities, one extremist and one Tuareg group) or on plain numbers.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CONTROL_MARGIN, updateControl } from '../../../src/agents/mali/control.ts';
+import { deploy } from '../../../src/agents/mali/fama.ts';
+import { blocksAid } from '../../../src/agents/mali/humanitarian-access.ts';
+import { mandateShares } from '../../../src/agents/mali/minusma.ts';
+import { updateGroupLifecycle, weeklyIncome } from '../../../src/agents/mali/money.ts';
+import { humanProtectionIndex } from '../../../src/agents/mali/protection.ts';
+import { offeredWage, perceivedRisk, recruitmentScore } from '../../../src/agents/mali/recruitment.ts';
+import { apportion, FAMA, NEGOTIATION, STATUS } from '../../../src/agents/mali/state.ts';
+import { scheduledNegotiation } from '../../../src/agents/mali/tuareg.ts';
+import { pickCivilian } from '../../../src/agents/mali/violence.ts';
+import { surveyCivilians } from '../../../src/agents/mali/civilians.ts';
+import { RandomStream } from '../../../src/sim/random.ts';
+import { Clock } from '../../../src/sim/schedule.ts';
+import { tinyParams, tinyState } from '../../support/mali.ts';
+
+const NORTH = 0;
+const SOUTH = 1;
+const EMPTY = 2;
+const HERDERS = 0;
+const FARMERS = 1;
+
+describe('recruitment rule (recruitment.ts)', () => {
+  const params = tinyParams();
+  const share = fc.double({ min: 0, max: 1, noNaN: true });
+  const score = (o: { hardship: number; trustInState: number; trustInGroup: number; ties: number; wage: number; riskAversion: number; risk: number }) =>
+    recruitmentScore(params, o.hardship, o.trustInState, o.trustInGroup, o.ties, o.wage, o.riskAversion, o.risk);
+  const candidate = fc.record({
+    hardship: fc.double({ min: 0, max: 0.99, noNaN: true }),
+    trustInState: share,
+    trustInGroup: share,
+    ties: share,
+    wage: fc.double({ min: 1, max: 1000, noNaN: true }),
+    riskAversion: share,
+    risk: share,
+  });
+
+  it('scores G·wG + pay·wP + ties·trust·wT − R·P, with G = hardship·(1 − trust in the state)', () => {
+    // Arrange: hardship 0.5 halves the civilian income of 120 USD/month to 60.
+    const { grievanceWeight, payWeight, tiesWeight } = params.recruitment;
+    // Act
+    const value = recruitmentScore(params, 0.5, 0.2, 0.6, 0.5, 180, 0.4, 0.25);
+    // Assert
+    expect(value).toBeCloseTo(grievanceWeight * 0.5 * 0.8 + payWeight * (180 / 240) + tiesWeight * 0.5 * 0.6 - 0.4 * 0.25, 12);
+  });
+
+  it('a higher wage, more grievance (less trust in the state) or stronger ties raise the score; more risk lowers it', () => {
+    fc.assert(
+      fc.property(candidate, fc.double({ min: 0.05, max: 1, noNaN: true }), (c, step) => {
+        const base = score(c);
+        expect(score({ ...c, wage: c.wage * (1 + step) })).toBeGreaterThan(base);
+        if (c.hardship > 0.01 && c.trustInState >= step) expect(score({ ...c, trustInState: c.trustInState - step })).toBeGreaterThan(base);
+        if (c.trustInGroup > 0.01 && c.ties + step <= 1) expect(score({ ...c, ties: c.ties + step })).toBeGreaterThan(base);
+        if (c.riskAversion > 0.01 && c.risk + step <= 1) expect(score({ ...c, risk: c.risk + step })).toBeLessThan(base);
+      }),
+      { seed: 12, numRuns: 200 },
+    );
+  });
+
+  it('no pay attracts no one: a zero wage adds nothing to the score', () => {
+    const withoutPay = recruitmentScore(params, 0.5, 0.5, 0.5, 0.5, 0, 0.5, 0.5);
+    const withoutPayWeight = recruitmentScore(tinyParams({ recruitment: { payWeight: 0 } }), 0.5, 0.5, 0.5, 0.5, 150, 0.5, 0.5);
+    expect(withoutPay).toBeCloseTo(withoutPayWeight, 12);
+  });
+});
+
+describe('offered wage (recruitment.ts)', () => {
+  // Jihadists: 100 cadres, wage 200 and upkeep 50 USD/month: six months of payroll for 101 is 151,500 USD.
+  const params = tinyParams();
+  const payroll = 101 * 250 * 6;
+
+  it('a group with six months of payroll offers its full wage, and no more when richer', () => {
+    const state = tinyState(params);
+    const [group] = state.groups;
+    group.money = payroll;
+    expect(offeredWage(group, params)).toBeCloseTo(200, 9);
+    group.money = 100 * payroll;
+    expect(offeredWage(group, params)).toBeCloseTo(200, 9);
+  });
+
+  it('a group short of money offers less, in proportion, and nothing when broke', () => {
+    const state = tinyState(params);
+    const [group] = state.groups;
+    group.money = payroll / 4;
+    expect(offeredWage(group, params)).toBeCloseTo(50, 9);
+    group.money = 0;
+    expect(offeredWage(group, params)).toBe(0);
+  });
+
+  it('more fighters to pay from the same purse lower the wage offered', () => {
+    const state = tinyState(params);
+    const [group] = state.groups;
+    group.money = payroll;
+    group.cadre[SOUTH] = 100;
+    expect(offeredWage(group, params)).toBeLessThan(200);
+  });
+});
+
+describe('perceived risk (recruitment.ts)', () => {
+  const params = tinyParams();
+
+  it('is 0 where there are no soldiers and 1 − exp(−k·S/(F + 1)) where there are', () => {
+    const state = tinyState(params);
+    const [group] = state.groups;
+    expect(perceivedRisk(state, params, group, NORTH)).toBe(0);
+    state.regions.fama[NORTH] = 500;
+    state.regions.ct[NORTH] = 100;
+    // capability 1, CT fighter strength 3: S = 500 + 300; 100 cadres in the North.
+    expect(perceivedRisk(state, params, group, NORTH)).toBeCloseTo(1 - Math.exp((-params.recruitment.riskConstant * 800) / 101), 12);
+  });
+
+  it('rises with security forces and falls with the group\'s fighters there', () => {
+    const state = tinyState(params);
+    const [group] = state.groups;
+    state.regions.fama[NORTH] = 200;
+    const base = perceivedRisk(state, params, group, NORTH);
+    state.regions.fama[NORTH] = 400;
+    const moreSoldiers = perceivedRisk(state, params, group, NORTH);
+    group.cadre[NORTH] = 300;
+    const moreFighters = perceivedRisk(state, params, group, NORTH);
+    expect(moreSoldiers).toBeGreaterThan(base);
+    expect(moreFighters).toBeLessThan(moreSoldiers);
+  });
+});
+
+describe('humanitarian access (humanitarian-access.ts)', () => {
+  it('a group blocks aid when its hostility exceeds 2 × need × support, and lets it in otherwise', () => {
+    expect(blocksAid(0.6, 0.5, 0.5)).toBe(true); // 0.6 > 0.5
+    expect(blocksAid(0.4, 0.5, 0.5)).toBe(false); // 0.4 < 0.5
+    expect(blocksAid(0.5, 0.5, 0.5)).toBe(false); // equal: lets aid in
+    expect(blocksAid(0, 0, 0)).toBe(false); // no hostility never blocks
+    expect(blocksAid(1, 0.2, 0.1)).toBe(true);
+  });
+
+  it('more need or more support among its people never turns a "let in" into a block', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (hostility, need, support, more) => {
+        if (!blocksAid(hostility, need, support)) {
+          expect(blocksAid(hostility, Math.min(1, need + more), support)).toBe(false);
+          expect(blocksAid(hostility, need, Math.min(1, support + more))).toBe(false);
+        }
+      }),
+      { seed: 7, numRuns: 200 },
+    );
+  });
+});
+
+describe('human protection index (protection.ts)', () => {
+  const params = tinyParams();
+  const population = 1_000_000;
+  const perYear = 365.25 / 7;
+  const { deathsScale, abusesScale, displacedScale } = params.humanProtection;
+
+  it('is 100 when no civilian is killed, abused or displaced', () => {
+    expect(humanProtectionIndex(params, 0, 0, 0, population, 7)).toBe(100);
+  });
+
+  it('each harm at its scale divides the index by e, and harms multiply', () => {
+    const deaths = (deathsScale * population) / 100_000 / perYear;
+    const abuses = (abusesScale * population) / 1_000_000 / perYear;
+    const displaced = (displacedScale / 100) * population;
+    expect(humanProtectionIndex(params, deaths, 0, 0, population, 7)).toBeCloseTo(100 / Math.E, 9);
+    expect(humanProtectionIndex(params, 0, abuses, 0, population, 7)).toBeCloseTo(100 / Math.E, 9);
+    expect(humanProtectionIndex(params, 0, 0, displaced, population, 7)).toBeCloseTo(100 / Math.E, 9);
+    expect(humanProtectionIndex(params, deaths, abuses, displaced, population, 7)).toBeCloseTo(100 / Math.E ** 3, 9);
+  });
+
+  it('stays within [0, 100] and falls as any harm grows', () => {
+    const count = fc.double({ min: 0, max: 1e6, noNaN: true });
+    fc.assert(
+      fc.property(count, count, count, fc.double({ min: 1, max: 1e6, noNaN: true }), (deaths, abuses, displaced, more) => {
+        const hpi = humanProtectionIndex(params, deaths, abuses, displaced, population, 7);
+        expect(hpi).toBeGreaterThanOrEqual(0);
+        expect(hpi).toBeLessThanOrEqual(100);
+        expect(humanProtectionIndex(params, deaths + more, abuses, displaced, population, 7)).toBeLessThanOrEqual(hpi);
+      }),
+      { seed: 3, numRuns: 200 },
+    );
+    expect(humanProtectionIndex(params, 5, 5, 5, 0, 7)).toBe(0);
+  });
+});
+
+describe('apportion (state.ts)', () => {
+  it('splits a total exactly, giving leftover units to the largest remainders (ties to the first)', () => {
+    expect(apportion(7, [0.5, 0.3, 0.2])).toEqual([4, 2, 1]); // 3.5, 2.1, 1.4
+    expect(apportion(10, [1, 1, 1])).toEqual([4, 3, 3]);
+    expect(apportion(5, [0, 0])).toEqual([0, 0]);
+    expect(apportion(0, [1, 2])).toEqual([0, 0]);
+  });
+
+  it('every count is the floor or ceiling of its exact share, the counts sum to the total, and no unit goes to a smaller remainder', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 9 }), (amount, weights) => {
+        fc.pre(weights.some((w) => w > 1e-9));
+        const counts = apportion(amount, weights);
+        const sum = weights.reduce((a, b) => a + b, 0);
+        expect(counts.reduce((a, b) => a + b, 0)).toBe(amount);
+        const exact = weights.map((w) => (amount * w) / sum);
+        counts.forEach((n, i) => {
+          expect(Number.isInteger(n)).toBe(true);
+          expect(n === Math.floor(exact[i]) || n === Math.ceil(exact[i])).toBe(true);
+        });
+        const rounded = (i: number) => counts[i] > Math.floor(exact[i]);
+        const remainder = (i: number) => exact[i] - Math.floor(exact[i]);
+        for (let i = 0; i < counts.length; i++) {
+          for (let j = 0; j < counts.length; j++) if (rounded(i) && !rounded(j)) expect(remainder(i)).toBeGreaterThanOrEqual(remainder(j) - 1e-9);
+        }
+      }),
+      { seed: 5, numRuns: 300 },
+    );
+  });
+});
+
+describe('deployment (fama.ts deploy)', () => {
+  it('spreads the total in proportion to the weights; regions not listed get 0', () => {
+    const out = new Float64Array(3);
+    deploy(1000, { North: { value: 1 }, South: { value: 3 } }, ['North', 'South', 'Empty'], out);
+    expect([...out]).toEqual([250, 750, 0]);
+  });
+
+  it('sends no one when every weight is 0', () => {
+    const out = new Float64Array(2).fill(9);
+    deploy(1000, { North: { value: 0 } }, ['North', 'South'], out);
+    expect([...out]).toEqual([0, 0]);
+  });
+
+  it('conserves the total for any positive weights', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e5, noNaN: true }), fc.array(fc.double({ min: 0.001, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 10 }), (troops, weights) => {
+        const names = weights.map((_, i) => `r${i}`);
+        const out = new Float64Array(weights.length);
+        deploy(troops, Object.fromEntries(names.map((name, i) => [name, { value: weights[i] }])), names, out);
+        expect(out.reduce((a, b) => a + b, 0)).toBeCloseTo(troops, 6);
+        out.forEach((x) => expect(x).toBeGreaterThanOrEqual(0));
+      }),
+      { seed: 9, numRuns: 100 },
+    );
+  });
+});
+
+describe('MINUSMA mandate (minusma.ts mandateShares)', () => {
+  it('normalises the three mandate weights to shares of 1', () => {
+    const [poc, ct, stab] = mandateShares(tinyParams({ minusma: { protection: 0.2, counterterrorism: 0.2, stabilization: 0.4 } }));
+    expect(poc).toBeCloseTo(0.25, 12);
+    expect(ct).toBeCloseTo(0.25, 12);
+    expect(stab).toBeCloseTo(0.5, 12);
+  });
+
+  it('a mandate with no weight at all gives no shares', () => {
+    expect(mandateShares(tinyParams({ minusma: { protection: 0, counterterrorism: 0, stabilization: 0 } }))).toEqual([0, 0, 0]);
+  });
+});
+
+describe('negotiation schedule (tuareg.ts scheduledNegotiation)', () => {
+  const dates = { talksFrom: '2012-02-01', ceasefireFrom: '2012-03-15', agreementFrom: '2012-06-20' };
+  const params = tinyParams({ rounds: 40, negotiation: dates });
+
+  it('moves none → talks → ceasefire → agreement as the start of each round passes each date', () => {
+    const clock = new Clock(40, params.calendar);
+    const stages: number[] = [];
+    for (let round = 1; round <= 40; round++) {
+      clock.enterRound(round);
+      // The round starts at time point round − 1; ISO dates compare as strings.
+      const start = clock.dates?.[round - 1] ?? '';
+      const expected =
+        start >= dates.agreementFrom ? NEGOTIATION.agreement : start >= dates.ceasefireFrom ? NEGOTIATION.ceasefire : start >= dates.talksFrom ? NEGOTIATION.talks : NEGOTIATION.none;
+      expect(scheduledNegotiation(params, clock)).toBe(expected);
+      stages.push(expected);
+    }
+    expect(new Set(stages)).toEqual(new Set([NEGOTIATION.none, NEGOTIATION.talks, NEGOTIATION.ceasefire, NEGOTIATION.agreement]));
+  });
+
+  it('never negotiates when no date is set', () => {
+    const never = tinyParams({ rounds: 40, negotiation: { talksFrom: null, ceasefireFrom: null, agreementFrom: null } });
+    const clock = new Clock(40, never.calendar);
+    for (let round = 1; round <= 40; round++) {
+      clock.enterRound(round);
+      expect(scheduledNegotiation(never, clock)).toBe(NEGOTIATION.none);
+    }
+  });
+});
+
+describe('territorial control (control.ts updateControl)', () => {
+  // The army (capability 1) holds the North at the start; the jihadists' strength is their fighters there.
+  const params = tinyParams();
+  const setUp = () => {
+    const state = tinyState(params);
+    const [jihadists] = state.groups;
+    jihadists.active = true;
+    state.regions.fama[NORTH] = 1000;
+    return { state, jihadists };
+  };
+
+  it('a challenger must exceed the holder by the control margin to take a region', () => {
+    const { state, jihadists } = setUp();
+    jihadists.cadre[NORTH] = Math.floor(1000 * CONTROL_MARGIN) - 1;
+    updateControl(state, params);
+    expect(state.regions.control[NORTH]).toBe(FAMA);
+    jihadists.cadre[NORTH] = Math.floor(1000 * CONTROL_MARGIN) + 1;
+    updateControl(state, params);
+    expect(state.regions.control[NORTH]).toBe(jihadists.actor);
+  });
+
+  it('the holder keeps a region against a stronger side still within the margin (hysteresis)', () => {
+    const { state, jihadists } = setUp();
+    jihadists.cadre[NORTH] = 1300;
+    updateControl(state, params);
+    expect(state.regions.control[NORTH]).toBe(jihadists.actor);
+    state.regions.fama[NORTH] = 1300 * CONTROL_MARGIN - 1; // the army is now stronger, but not by the margin
+    updateControl(state, params);
+    expect(state.regions.control[NORTH]).toBe(jihadists.actor);
+    state.regions.fama[NORTH] = 1300 * CONTROL_MARGIN + 1;
+    updateControl(state, params);
+    expect(state.regions.control[NORTH]).toBe(FAMA);
+  });
+
+  it('a region left with no armed strength at all is contested, unless the state holds it', () => {
+    const { state, jihadists } = setUp();
+    jihadists.cadre[NORTH] = 2000;
+    updateControl(state, params);
+    jihadists.cadre[NORTH] = 0;
+    state.regions.fama[NORTH] = 0;
+    updateControl(state, params);
+    expect(state.regions.control[NORTH]).toBe(-1);
+    expect(state.regions.control[EMPTY]).toBe(FAMA);
+  });
+});
+
+describe('victim draw (violence.ts pickCivilian)', () => {
+  const params = tinyParams();
+
+  it('draws only living civilians of the region (and community, when given)', () => {
+    const state = tinyState(params);
+    const rng = RandomStream.fromSeed(4);
+    const c = state.civilians.columns;
+    for (let k = 0; k < 300; k++) {
+      const any = pickCivilian(rng, state, SOUTH, -1);
+      expect(c.region[any]).toBe(SOUTH);
+      const herder = pickCivilian(rng, state, NORTH, HERDERS);
+      expect(c.region[herder]).toBe(NORTH);
+      expect(c.community[herder]).toBe(HERDERS);
+      expect(c.people[herder]).toBeGreaterThan(0);
+    }
+  });
+
+  it('returns −1 where nobody lives, or where the community has no one', () => {
+    const state = tinyState(params);
+    const rng = RandomStream.fromSeed(4);
+    expect(pickCivilian(rng, state, EMPTY, -1)).toBe(-1);
+    expect(pickCivilian(rng, state, EMPTY, FARMERS)).toBe(-1);
+    // Everyone in the North flees abroad: the North has no residents left after the survey.
+    const c = state.civilians.columns;
+    for (let i = 0; i < state.civilians.size; i++) {
+      if (c.region[i] !== NORTH) continue;
+      c.status[i] = STATUS.refugee;
+      c.host[i] = 0;
+    }
+    surveyCivilians(rng, state, new Float64Array(state.groups.length));
+    expect(pickCivilian(rng, state, NORTH, -1)).toBe(-1);
+    expect(pickCivilian(rng, state, NORTH, HERDERS)).toBe(-1);
+  });
+
+  it('never draws a group whose people were all killed earlier in the round', () => {
+    const state = tinyState(params);
+    const rng = RandomStream.fromSeed(8);
+    const c = state.civilians.columns;
+    // Empty every other North herder group without a new survey (as killings do mid-round).
+    let kept = 0;
+    for (let i = 0; i < state.civilians.size; i++) {
+      if (c.region[i] !== NORTH || c.community[i] !== HERDERS) continue;
+      if (kept++ % 2 === 0) c.people[i] = 0;
+    }
+    for (let k = 0; k < 300; k++) {
+      const i = pickCivilian(rng, state, NORTH, HERDERS);
+      if (i >= 0) expect(c.people[i]).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('income of armed groups (money.ts weeklyIncome)', () => {
+  // Jihadists in the North: 1,000,000 USD/week of trafficking at a 2% share, 1,000 ransom, 500 external, no tax.
+  const at = (borderControl: number, disruption: number) => {
+    const params = tinyParams({
+      regions: { North: { trafficking: 1_000_000 } },
+      armedGroups: { jihadists: { income: { traffickingShare: 0.02, ransom: 1000, external: 500, taxPerPerson: 0 } } },
+      regionalCooperation: { borderControl },
+      financing: { disruption },
+    });
+    const state = tinyState(params);
+    return weeklyIncome(state, params, state.groups[0]);
+  };
+
+  it('border control stops its share of trafficking income; financing disruption cuts ransom and external funding', () => {
+    expect(at(0, 0)).toBeCloseTo(20_000 + 1500, 6);
+    expect(at(0.75, 0)).toBeCloseTo(5000 + 1500, 6);
+    expect(at(0, 0.6)).toBeCloseTo(20_000 + 600, 6);
+    expect(at(1, 1)).toBeCloseTo(0, 6);
+  });
+});
+
+describe('group life cycle (money.ts updateGroupLifecycle)', () => {
+  it('at its merge date a group hands its fighters and money to the group it merges into', () => {
+    const params = tinyParams({ armedGroups: { rebels: { fighters: { North: 50 }, mergesInto: 'jihadists', mergeDate: '2012-02-01' } } });
+    const state = tinyState(params);
+    const clock = new Clock(10, params.calendar);
+    clock.enterRound(8);
+    updateGroupLifecycle(state, params, clock);
+    const [jihadists, rebels] = state.groups;
+    expect(jihadists.cadre[NORTH]).toBe(150);
+    expect(jihadists.money).toBe(1_100_000);
+    expect(rebels.active).toBe(false);
+    expect(rebels.cadre[NORTH]).toBe(0);
+  });
+
+  // Issue 3 regression: a group switched off used to merge into its heir all the same.
+  it('a group switched off in the scenario brings no fighters or money to the group it would merge into', () => {
+    const params = tinyParams({ armedGroups: { rebels: { enabled: false, fighters: { North: 50 }, mergesInto: 'jihadists', mergeDate: '2012-02-01' } } });
+    const state = tinyState(params);
+    const clock = new Clock(10, params.calendar);
+    clock.enterRound(8);
+    updateGroupLifecycle(state, params, clock);
+    const [jihadists] = state.groups;
+    expect(jihadists.cadre[NORTH]).toBe(100);
+    expect(jihadists.money).toBe(1_000_000);
+  });
+});

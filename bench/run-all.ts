@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toCsv } from '../src/sim/output/csv.ts';
 import { timestamp, toolCommit } from '../src/sim/output/manifest.ts';
+import { benchBatch } from './batch.bench.ts';
 import { benchEpstein } from './epstein.bench.ts';
 import { benchMali } from './mali.bench.ts';
 import { benchRandom } from './random.bench.ts';
@@ -19,7 +20,7 @@ const COLUMNS = ['date', 'commit', 'node', 'cpu', 'benchmark', 'case', 'value', 
 
 const context = { date: timestamp(), commit: toolCommit() ?? '', node: process.version, cpu: cpus()[0]?.model.trim() ?? '' };
 const records: BenchRecord[] = [];
-for (const suite of [benchRandom, async () => benchEpstein(), async () => benchMali()]) {
+for (const suite of [benchRandom, async () => benchEpstein(), async () => benchMali(), benchBatch]) {
   for (const record of await suite()) {
     console.log(JSON.stringify(record));
     records.push(record);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generatedDocs, referenceColumns, referenceObservation } from '../scripts/generate-docs.ts';
 import { MODELS } from '../src/agents/registry.ts';
 import { describeParameters } from '../src/sim/scenario/describe.ts';
+import { experimentSchema } from '../src/sim/batch/experiment.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const docsText = readdirSync(join(ROOT, 'docs'))
@@ -15,6 +16,11 @@ describe('documentation', () => {
   it('is current: `npm run docs` would change nothing (schema, parameter, schedule and column tables)', () => {
     const stale = [...generatedDocs()].filter(([path, content]) => readFileSync(path, 'utf8') !== content).map(([path]) => relative(ROOT, path));
     expect(stale, 'run `npm run docs` and commit the result').toEqual([]);
+  });
+
+  it('documents every field of experiment files in docs/batch.md', () => {
+    const batch = readFileSync(join(ROOT, 'docs', 'batch.md'), 'utf8');
+    for (const row of describeParameters(experimentSchema)) expect(batch, row.path).toContain(`\`${row.path}\``);
   });
 
   for (const model of MODELS.values()) {

@@ -8,10 +8,11 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../sim/scenario/errors.ts';
 import { TOOL_VERSION } from '../sim/output/manifest.ts';
+import { registerBatch } from './batch-command.ts';
 import { registerCheck } from './check-command.ts';
 import { registerRun } from './run-command.ts';
 
-export function buildProgram(argv: readonly string[]): Command {
+export function buildProgram(argv: readonly string[]): { program: Command; exitCode: () => number } {
   const program = new Command('sahel-sim')
     .description('Agent-based simulation of the conflict in Mali: seeded runs, strategy comparisons, tidy CSV.')
     .version(TOOL_VERSION)
@@ -19,15 +20,17 @@ export function buildProgram(argv: readonly string[]): Command {
     .exitOverride();
   registerRun(program, argv);
   registerCheck(program);
+  const batch = registerBatch(program, argv);
   for (const command of program.commands) command.exitOverride();
-  return program;
+  return { program, exitCode: batch.exitCode };
 }
 
 /** Runs the command line and returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    await buildProgram(argv).parseAsync([...argv], { from: 'user' });
-    return 0;
+    const { program, exitCode } = buildProgram(argv);
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode();
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version end with code 0; every usage error is bad input.

@@ -13,6 +13,7 @@ import { Simulation } from '../sim/schedule.ts';
 import { collectAssignment, parseCount, parseSeed } from './options.ts';
 
 interface RunOptions {
+  overlay?: string[];
   seed?: number;
   rounds?: number;
   set?: string[];
@@ -25,6 +26,7 @@ export function registerRun(program: Command, argv: readonly string[]): void {
     .command('run')
     .description('run one scenario once and write series.csv, summary.csv and manifest.json')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .option('--overlay <file>', 'a strategy overlay merged after the scenario (repeatable; they combine)', (file: string, previous: string[] = []) => [...previous, file])
     .option('--seed <n>', 'seed of the run (default: the scenario\'s seed, else one is drawn and printed)', parseSeed)
     .option('--rounds <n>', 'number of rounds (overrides the scenario)', parseCount)
     .option('--set <path=value>', 'override a scenario field; repeatable', collectAssignment)
@@ -37,11 +39,13 @@ Examples:
   $ sahel-sim run scenarios/epstein-civil-violence.yaml
   $ sahel-sim run scenarios/epstein-civil-violence.yaml --seed 7 --rounds 1000 --out results/epstein-seed7
   $ sahel-sim run scenarios/epstein-civil-violence.yaml --set legitimacy=0.7 --set grid.width=100 --set grid.height=100
-  $ sahel-sim run scenarios/epstein-civil-violence.yaml --set 'legitimacy="round < 200 ? 0.82 : 0.6"'`,
+  $ sahel-sim run scenarios/epstein-civil-violence.yaml --set 'legitimacy="round < 200 ? 0.82 : 0.6"'
+  $ sahel-sim run scenarios/mali-2012.yaml --overlay scenarios/strategies/negotiation.yaml --seed 42`,
     )
     .action((scenarioFile: string, options: RunOptions) => {
       const started = timestamp();
       const scenario = loadScenario(scenarioFile, MODELS, {
+        ...(options.overlay ? { overlays: options.overlay } : {}),
         ...(options.set ? { set: options.set } : {}),
         ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
       });

@@ -32,6 +32,8 @@ export interface ScenarioBase {
   readonly rounds: number;
   readonly seed?: number | undefined;
   readonly calendar?: Calendar | undefined;
+  /** Testing only: the run throws at `failAtRound` (batch failure handling). */
+  readonly testing?: { readonly failAtRound: number | null } | undefined;
 }
 
 /**
@@ -110,6 +112,8 @@ export interface ModelDefinition<P extends ScenarioBase, S> {
   readonly summaries: readonly SummaryDefinition<P>[] | ((params: P) => readonly SummaryDefinition<P>[]);
   /** Long-format observations (groups.csv), if any. */
   readonly breakdowns?: (params: P) => readonly BreakdownDefinition<S>[];
+  /** Summary outcomes a batch prints in its closing table. */
+  readonly headline?: readonly string[];
 }
 
 /** What a model observes for one scenario: its metrics, summaries and breakdowns resolved. */
@@ -203,6 +207,9 @@ export class Simulation<P extends ScenarioBase, S> {
   step(): void {
     if (this.done) throw new Error(`the run has already completed its ${this.params.rounds} rounds`);
     this.clock.enterRound(this.clock.round + 1);
+    if (this.params.testing?.failAtRound === this.clock.round) {
+      throw new Error(`testing.failAtRound: this run was set to fail at round ${this.clock.round}`);
+    }
     this.updateVarying();
     const { model, rng, modelState, params, clock } = this;
     for (const phase of model.phases) phase.run(rng, modelState, params, clock);

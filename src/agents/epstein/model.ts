@@ -89,6 +89,7 @@ export const epsteinModel: ModelDefinition<EpsteinParams, EpsteinState> = {
     { name: 'arrests', doc: 'Arrests made by cops during the round.', unit: 'arrests', summary: ['total'], read: (s) => s.arrests },
     { name: 'legitimacy', doc: 'L, the perceived legitimacy in force during the round.', unit: 'share', summary: ['mean'], read: (s) => s.tally.legitimacy },
   ],
+  headline: ['active_mean', 'active_max', 'outbursts', 'jailed_mean', 'arrests_total'],
   summaries: [
     {
       name: 'outbursts',

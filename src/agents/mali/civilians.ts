@@ -10,7 +10,7 @@
 import type { RandomStream } from '../../sim/random.ts';
 import { hopDistance } from '../../sim/space/graph.ts';
 import type { MaliParams } from './params.ts';
-import { COMMUNAL, CT, FAMA, MINUSMA, NONE, STATUS, type MaliState } from './state.ts';
+import { COMMUNAL, countTrust, CT, FAMA, MINUSMA, NONE, STATUS, surveyTrust, type MaliState } from './state.ts';
 
 /**
  * Survey at the start of a round (fixed id order): who lives in each region and community,
@@ -25,6 +25,8 @@ export function surveyCivilians(rng: RandomStream, state: MaliState, desertion: 
   const keys = regions.count * communities;
   const { start, members: index } = byPlace;
   const { residentsByCommunity, residents } = regions;
+  // Each civilian's place (region × community), or −1 when it is not indexed: read by the sort below.
+  const place = state.placeScratch;
   start.fill(0);
   residents.fill(0);
   residentsByCommunity.fill(0);
@@ -32,13 +34,16 @@ export function surveyCivilians(rng: RandomStream, state: MaliState, desertion: 
 
   for (let i = 0; i < civilians.size; i++) {
     const status = c.status[i];
+    place[i] = -1;
     if (status === STATUS.dead) continue;
     if (c.members[i] > 0) {
       const g = c.memberGroup[i];
       const leaving = desertion[g] > 0 ? rng.binomial(c.members[i], desertion[g]) : 0;
       if (leaving > 0) {
+        countTrust(state, i, -1);
         c.members[i] -= leaving;
         c.people[i] += leaving;
+        countTrust(state, i, 1);
         groups[g].deserters += leaving;
         if (c.members[i] === 0) c.memberGroup[i] = NONE;
       }
@@ -47,6 +52,7 @@ export function surveyCivilians(rng: RandomStream, state: MaliState, desertion: 
     }
     if (status === STATUS.refugee || c.people[i] === 0) continue;
     const key = c.region[i] * communities + c.community[i];
+    place[i] = key;
     start[key + 1]++;
     residentsByCommunity[key] += c.people[i];
   }
@@ -56,8 +62,8 @@ export function surveyCivilians(rng: RandomStream, state: MaliState, desertion: 
   }
   // Counting sort: fill each key's slot in id order, then shift the starts back.
   for (let i = 0; i < civilians.size; i++) {
-    if (c.status[i] === STATUS.dead || c.status[i] === STATUS.refugee || c.people[i] === 0) continue;
-    index[start[c.region[i] * communities + c.community[i]]++] = i;
+    const key = place[i];
+    if (key >= 0) index[start[key]++] = i;
   }
   for (let k = keys; k > 0; k--) start[k] = start[k - 1];
   start[0] = 0;
@@ -128,12 +134,16 @@ export function trustExperience(state: MaliState, params: MaliParams, experience
  * food insecurity follows the region's level, the group's hardship, displacement and aid; trust
  * in each actor moves toward experience (rate `learning`) and toward what the community in the
  * region believed last round (rate `social`), and drops for an actor that killed one of the
- * group's people or blocked aid it needed. The same pass sums the new trust by region ×
- * community, which becomes next round's "what neighbours believe".
+ * group's people or blocked aid it needed.
+ *
+ * The update τ ← keep·τ + target is the same linear map for everyone of a region × community,
+ * so the community's trust sums follow it exactly (S ← keep·S + target·people) without summing
+ * the civilians; `recount` re-counts them from scratch instead, against float drift.
  */
-export function perceive(state: MaliState, params: MaliParams, experience: Float64Array): void {
+export function perceive(state: MaliState, params: MaliParams, experience: Float64Array, recount: boolean): void {
   const { civilians, regions, trust, groups, hostNames } = state;
-  const c = civilians.columns;
+  // Columns as locals: the loop calls countTrust, after which property loads could not be hoisted.
+  const { status: statusOf, people: peopleOf, region: regionOf, fear: fearOf, harmedBy: harmedByOf, food: foodOf, host, hardship, community } = civilians.columns;
   const communities = state.communityNames.length;
   const actors = state.actorNames.length;
   const { learning, social, personalHarm, aidDenial } = params.trust;
@@ -155,52 +165,51 @@ export function perceive(state: MaliState, params: MaliParams, experience: Float
   // Where trust moves this round: learning × experience + social × last round's community mean.
   const target = new Float64Array(experience.length);
   for (let k = 0; k < target.length; k++) target[k] = learning * experience[k] + social * regions.communityTrust[k];
-  const sums = regions.communityTrust;
-  sums.fill(0);
-  regions.trustPeople.fill(0);
-  state.refugeeTrust.fill(0);
-  state.refugeeTrustPeople = 0;
 
-  for (let i = 0; i < civilians.size; i++) {
-    const status = c.status[i];
-    const people = c.people[i];
-    if (status === STATUS.dead || people === 0) continue;
-    const r = c.region[i];
+  const size = civilians.size;
+  const fade = 1 - decay;
+  for (let i = 0; i < size; i++) {
+    const status = statusOf[i];
+    if (status === STATUS.dead || peopleOf[i] === 0) continue;
+    const r = regionOf[i];
     const refugee = status === STATUS.refugee;
     // Refugees hear of violence at home; everyone else sees it where they live.
-    let fear = c.fear[i] * (1 - decay) + (refugee ? 0.3 * seen[r] : seen[r]);
-    const harmedBy = c.harmedBy[i];
+    let fear = fearOf[i] * fade + (refugee ? 0.3 * seen[r] : seen[r]);
+    const harmedBy = harmedByOf[i];
     if (harmedBy !== NONE) fear += fearOfLoss;
-    c.fear[i] = fear > 1 ? 1 : fear;
+    fearOf[i] = fear > 1 ? 1 : fear;
     const row = i * actors;
+    let food: number;
     if (refugee) {
-      c.food[i] = campNeed[c.host[i]];
-      if (harmedBy !== NONE && harmedBy !== COMMUNAL) trust[row + harmedBy] *= 1 - personalHarm;
-      c.harmedBy[i] = NONE;
-      for (let a = 0; a < actors; a++) state.refugeeTrust[a] += people * trust[row + a];
-      state.refugeeTrustPeople += people;
-      continue;
+      food = campNeed[host[i]];
+    } else {
+      const need = regionFood[r] * (0.5 + hardship[i]) + (status === STATUS.displaced ? 0.2 : 0);
+      food = (need > 1 ? 1 : need) * afterAid[r];
     }
-    const need = regionFood[r] * (0.5 + c.hardship[i]) + (status === STATUS.displaced ? 0.2 : 0);
-    const food = (need > 1 ? 1 : need) * afterAid[r];
-    c.food[i] = food;
-
-    const key = r * communities + c.community[i];
-    const base = key * actors;
-    if (harmedBy !== NONE && harmedBy !== COMMUNAL) trust[row + harmedBy] *= 1 - personalHarm;
-    c.harmedBy[i] = NONE;
-    if (blocked[r] >= 0) trust[row + blocked[r]] *= 1 - aidDenial * food;
-    for (let a = 0; a < actors; a++) {
-      const updated = keep * trust[row + a] + target[base + a];
-      trust[row + a] = updated;
-      sums[base + a] += people * updated;
+    foodOf[i] = food;
+    // Shocks to one actor's trust: the sums follow by removing and re-adding the civilian.
+    const harmed = harmedBy !== NONE && harmedBy !== COMMUNAL;
+    const starved = !refugee && blocked[r] >= 0;
+    if (harmed || starved) {
+      countTrust(state, i, -1);
+      if (harmed) trust[row + harmedBy] *= 1 - personalHarm;
+      if (starved) trust[row + blocked[r]] *= 1 - aidDenial * food;
+      countTrust(state, i, 1);
     }
-    regions.trustPeople[key] += people;
+    if (harmedBy !== NONE) harmedByOf[i] = NONE;
+    if (refugee) continue;
+    const base = (r * communities + community[i]) * actors;
+    for (let a = 0; a < actors; a++) trust[row + a] = keep * trust[row + a] + target[base + a];
   }
-  for (let k = 0; k < regions.trustPeople.length; k++) {
-    const people = regions.trustPeople[k];
-    // Where nobody of the community lives, its "belief" there is what it would experience.
-    for (let a = 0; a < actors; a++) sums[k * actors + a] = people > 0 ? sums[k * actors + a] / people : experience[k * actors + a];
+  const { trustSums, trustPeople, communityTrust } = regions;
+  for (let k = 0; k < trustPeople.length; k++) {
+    for (let a = 0; a < actors; a++) trustSums[k * actors + a] = keep * trustSums[k * actors + a] + target[k * actors + a] * trustPeople[k];
+  }
+  if (recount) surveyTrust(state);
+  // Where nobody of the community lives, its "belief" there is what it would experience.
+  for (let k = 0; k < trustPeople.length; k++) {
+    const people = trustPeople[k];
+    for (let a = 0; a < actors; a++) communityTrust[k * actors + a] = people > 0 ? trustSums[k * actors + a] / people : experience[k * actors + a];
   }
 }
 
@@ -258,9 +267,11 @@ export function moveCivilians(rng: RandomStream, state: MaliState, params: MaliP
     if (status === STATUS.dead || c.people[i] === 0) continue;
     if (status !== STATUS.home && c.fear[i] < d.returnThreshold && calmHome[c.home[i]] === 1) {
       if (!rng.bernoulli(d.returnRate)) continue;
+      countTrust(state, i, -1);
       c.status[i] = STATUS.home;
       c.region[i] = c.home[i];
       c.host[i] = NONE;
+      countTrust(state, i, 1);
       ledger.returned += c.people[i];
       continue;
     }
@@ -275,8 +286,10 @@ export function moveCivilians(rng: RandomStream, state: MaliState, params: MaliP
     if (pick < inside) {
       let q = 0;
       while (destinations[row + q] <= pick) q++;
+      countTrust(state, i, -1);
       c.region[i] = q;
       c.status[i] = q === c.home[i] ? STATUS.home : STATUS.displaced;
+      countTrust(state, i, 1);
       ledger.displaced += c.people[i];
       continue;
     }
@@ -284,8 +297,10 @@ export function moveCivilians(rng: RandomStream, state: MaliState, params: MaliP
     pick = inside + (pick - inside) / abroad[c.community[i]];
     let h = 0;
     while (h < hostNames.length - 1 && destinations[row + regions.count + h] <= pick) h++;
+    countTrust(state, i, -1);
     c.status[i] = STATUS.refugee;
     c.host[i] = h;
+    countTrust(state, i, 1);
     ledger.refugees += c.people[i];
   }
 }

@@ -115,13 +115,12 @@ function observe(state: MaliRun, params: MaliParams): void {
     if (c.food[i] >= 0.5) tally.foodInsecure += people;
   }
   tally.population = living;
-  // National trust from perception's sums by region × community, and the refugees'.
+  // National trust from the trust sums by region × community (kept current), and the refugees'.
   let surveyed = state.refugeeTrustPeople;
   for (let a = 0; a < actors; a++) tally.trust[a] = state.refugeeTrust[a];
   for (let k = 0; k < regions.trustPeople.length; k++) {
-    const people = regions.trustPeople[k];
-    surveyed += people;
-    for (let a = 0; a < actors; a++) tally.trust[a] += people * regions.communityTrust[k * actors + a];
+    surveyed += regions.trustPeople[k];
+    for (let a = 0; a < actors; a++) tally.trust[a] += regions.trustSums[k * actors + a];
   }
   for (let a = 0; a < actors; a++) tally.trust[a] = surveyed > 0 ? tally.trust[a] / surveyed : 0;
   tally.dead = state.deadByHome.reduce((a, b) => a + b, 0);
@@ -307,7 +306,7 @@ export function maliBreakdowns(params: MaliParams): BreakdownDefinition<MaliRun>
           let weighted = 0;
           let people = 0;
           for (let k = r * communities; k < (r + 1) * communities; k++) {
-            weighted += regions.trustPeople[k] * regions.communityTrust[k * actors + a];
+            weighted += regions.trustSums[k * actors + a];
             people += regions.trustPeople[k];
           }
           out[row + 7 + groups.length + a] = people > 0 ? weighted / people : 0;
@@ -318,7 +317,7 @@ export function maliBreakdowns(params: MaliParams): BreakdownDefinition<MaliRun>
   const byCommunity: BreakdownDefinition<MaliRun> = {
     by: 'community',
     groups: communityNames,
-    measures: [{ name: 'residents', unit: 'people', doc: 'People of the community living in the country (as of perception).' }, ...trustMeasures],
+    measures: [{ name: 'residents', unit: 'people', doc: 'People of the community living in the country at the end of the round.' }, ...trustMeasures],
     read(state, out) {
       const { regions } = state;
       const width = this.measures.length;
@@ -331,10 +330,7 @@ export function maliBreakdowns(params: MaliParams): BreakdownDefinition<MaliRun>
         out[k * width] = people;
         for (let a = 0; a < actors; a++) {
           let weighted = 0;
-          for (let r = 0; r < regions.count; r++) {
-            const key = r * communities + k;
-            weighted += regions.trustPeople[key] * regions.communityTrust[key * actors + a];
-          }
+          for (let r = 0; r < regions.count; r++) weighted += regions.trustSums[(r * communities + k) * actors + a];
           out[k * width + 1 + a] = people > 0 ? weighted / people : 0;
         }
       }
@@ -423,9 +419,10 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
       name: 'perceive',
       order: 'fixed',
       doc: 'Every civilian updates fear, food insecurity and trust in each actor from the round\'s events, aid and protection, and its community\'s beliefs. No draws; id order.',
-      run(_rng, state, params) {
+      run(_rng, state, params, clock) {
         trustExperience(state, params, state.experience);
-        perceive(state, params, state.experience);
+        // Trust sums are re-counted from the civilians every 13 weeks (a quarter) against float drift.
+        perceive(state, params, state.experience, clock.round % 13 === 0);
       },
     },
     {
@@ -455,6 +452,7 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
     },
   ],
   observe,
+  headline: ['civilian_deaths_total', 'hpi_mean', 'idps_max', 'refugees_max', 'peacekeeper_deaths_total', 'fighters_aqim_jnim_final', 'trust_fama_final'],
   metrics: maliMetrics,
   summaries: maliSummaries,
   breakdowns: maliBreakdowns,

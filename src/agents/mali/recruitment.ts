@@ -7,7 +7,7 @@
  */
 import type { RandomStream } from '../../sim/random.ts';
 import type { MaliParams } from './params.ts';
-import { FAMA, NONE, STATUS, YOUTH, type ArmedGroup, type MaliState } from './state.ts';
+import { countTrust, FAMA, NONE, STATUS, YOUTH, type ArmedGroup, type MaliState } from './state.ts';
 import { EVENT, fightersIn, recordEvent, totalFighters } from './violence.ts';
 
 /**
@@ -106,9 +106,11 @@ export function recruit(rng: RandomStream, state: MaliState, params: MaliParams)
     }
     if (best < 0 || !rng.bernoulli(contact)) continue;
     const group = active[best];
+    countTrust(state, i, -1);
     c.people[i]--;
     c.members[i]++;
     c.memberGroup[i] = group.index;
+    countTrust(state, i, 1);
     group.members[r]++;
     group.recruits++;
     if (group.kind === 'extremist') recordEvent(state, EVENT.recruitment, group.actor, r, 0);

@@ -110,7 +110,12 @@ export interface Regions {
   readonly abuses: Float64Array;
   /** Mean trust of each community in each actor in the region, as of the last perception: region × community × actor. */
   readonly communityTrust: Float64Array;
-  /** People behind each `communityTrust` mean: region × community. */
+  /**
+   * Σ people × trust of the civilians living in each region × community, per actor, and the
+   * people: kept current by every change (perception, deaths, recruits, moves), so perception
+   * need not sum 200,000 civilians each round; re-counted from scratch every few rounds.
+   */
+  readonly trustSums: Float64Array;
   readonly trustPeople: Float64Array;
   /** Deaths in intercommunal clashes this round: region × victim community. */
   readonly communalDeaths: Float64Array;
@@ -131,6 +136,8 @@ export interface MaliState {
   readonly regions: Regions;
   /** Civilians living in Mali grouped by region × community (rebuilt each round). */
   readonly byPlace: PlaceIndex;
+  /** Scratch of the survey: each civilian's region × community, −1 when not indexed. */
+  readonly placeScratch: Int16Array;
   negotiation: number;
   /** Talks resumed after a breakdown and have not yet regained the scheduled stage. */
   negotiationRecovering: boolean;
@@ -264,6 +271,7 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
     harmByActor: new Float64Array(regionCount * actors),
     abuses: new Float64Array(regionCount * communityNames.length * actors),
     communityTrust: new Float64Array(regionCount * communityNames.length * actors),
+    trustSums: new Float64Array(regionCount * communityNames.length * actors),
     trustPeople: new Float64Array(regionCount * communityNames.length),
     communalDeaths: new Float64Array(regionCount * communityNames.length),
   };
@@ -280,6 +288,7 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
     groups,
     regions,
     byPlace: createPlaceIndex(regionCount * communityNames.length, capacity),
+    placeScratch: new Int16Array(capacity),
     negotiation: NEGOTIATION.none,
     negotiationRecovering: false,
     armyAttacksOnTuareg: 0,
@@ -294,15 +303,16 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
 }
 
 /**
- * Mean trust of each community in each actor by region (and the refugees' sums), from scratch.
- * Perception keeps these up to date afterwards; this gives round 0 its values.
+ * Trust sums by region × community (and the refugees'), counted from scratch, and the means
+ * they give. Perception and every change of a civilian keep them current afterwards; this gives
+ * round 0 its values and re-counts them every few rounds (so float rounding cannot drift).
  */
 export function surveyTrust(state: MaliState): void {
   const { civilians, trust, regions } = state;
   const c = civilians.columns;
   const actors = state.actorNames.length;
   const communities = state.communityNames.length;
-  regions.communityTrust.fill(0);
+  regions.trustSums.fill(0);
   regions.trustPeople.fill(0);
   state.refugeeTrust.fill(0);
   state.refugeeTrustPeople = 0;
@@ -313,12 +323,36 @@ export function surveyTrust(state: MaliState): void {
     const key = c.region[i] * communities + c.community[i];
     for (let a = 0; a < actors; a++) {
       if (refugee) state.refugeeTrust[a] += people * trust[i * actors + a];
-      else regions.communityTrust[key * actors + a] += people * trust[i * actors + a];
+      else regions.trustSums[key * actors + a] += people * trust[i * actors + a];
     }
     if (refugee) state.refugeeTrustPeople += people;
     else regions.trustPeople[key] += people;
   }
   for (let k = 0; k < regions.trustPeople.length; k++) {
-    if (regions.trustPeople[k] > 0) for (let a = 0; a < actors; a++) regions.communityTrust[k * actors + a] /= regions.trustPeople[k];
+    for (let a = 0; a < actors; a++) {
+      regions.communityTrust[k * actors + a] = regions.trustPeople[k] > 0 ? regions.trustSums[k * actors + a] / regions.trustPeople[k] : 0.5;
+    }
   }
+}
+
+/**
+ * Adds (sign 1) or removes (sign −1) civilian i's people and trust to or from the trust sums of
+ * where it lives (or of the refugees). Call with −1 before changing its people, trust, region or
+ * status, and with 1 after.
+ */
+export function countTrust(state: MaliState, i: number, sign: 1 | -1): void {
+  const c = state.civilians.columns;
+  const people = c.people[i] * sign;
+  if (c.status[i] === STATUS.dead || people === 0) return;
+  const { trust, regions } = state;
+  const actors = state.actorNames.length;
+  const row = i * actors;
+  if (c.status[i] === STATUS.refugee) {
+    for (let a = 0; a < actors; a++) state.refugeeTrust[a] += people * trust[row + a];
+    state.refugeeTrustPeople += people;
+    return;
+  }
+  const key = c.region[i] * state.communityNames.length + c.community[i];
+  for (let a = 0; a < actors; a++) regions.trustSums[key * actors + a] += people * trust[row + a];
+  regions.trustPeople[key] += people;
 }

@@ -7,7 +7,7 @@
  */
 import type { RandomStream } from '../../sim/random.ts';
 import type { ArmedGroup, MaliState } from './state.ts';
-import { COMMUNAL, NONE, STATUS } from './state.ts';
+import { COMMUNAL, countTrust, NONE, STATUS } from './state.ts';
 
 /** Victim types of the deaths ledger. */
 export const VICTIMS = ['civilians', 'fama', 'minusma', 'ct', 'fighters'] as const;
@@ -161,6 +161,7 @@ export function killCivilians(rng: RandomStream, state: MaliState, region: numbe
   for (let k = 0; k < count; k++) {
     const i = pickCivilian(rng, state, region, community);
     if (i < 0) break;
+    countTrust(state, i, -1);
     c.people[i]--;
     c.harmedBy[i] = perpetrator < state.actorNames.length ? perpetrator : COMMUNAL;
     if (perpetrator >= state.actorNames.length) state.regions.communalDeaths[region * state.communityNames.length + c.community[i]]++;
@@ -168,6 +169,7 @@ export function killCivilians(rng: RandomStream, state: MaliState, region: numbe
     state.regions.residents[region]--;
     state.regions.residentsByCommunity[region * state.communityNames.length + c.community[i]]--;
     retireIfEmpty(state, i);
+    countTrust(state, i, 1);
     killed++;
   }
   return killed;

@@ -23,3 +23,19 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly Cell[
     quoted_match: /\r/,
   });
 }
+
+/** CSV lines of `rows` without a header, for files written in pieces. */
+export function csvRows(rows: readonly (readonly Cell[])[]): string {
+  if (rows.length === 0) return '';
+  return stringify(rows as Cell[][], {
+    header: false,
+    cast: { number: castNumber, boolean: (value) => (value ? 'true' : 'false') },
+    record_delimiter: '\n',
+    quoted_match: /\r/,
+  });
+}
+
+/** The header line of a CSV file written in pieces. */
+export function csvHeader(columns: readonly string[]): string {
+  return csvRows([columns]);
+}

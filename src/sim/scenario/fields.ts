@@ -154,6 +154,15 @@ export const commonFields = {
     })
     .optional()
     .meta({ description: 'Set by strategy overlays: what the lever is and what it changes.' }),
+  testing: z
+    .strictObject({
+      failAtRound: param(z.int().min(1).nullable().default(null), {
+        description: 'Makes the run fail at this round, to test how batches isolate and report failed runs. Never set it in a real scenario.',
+        unit: 'round',
+        source: 'testing only',
+      }),
+    })
+    .optional(),
 } as const;
 
 /**

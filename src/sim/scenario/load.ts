@@ -123,8 +123,11 @@ function extendsList(document: Document, source: string): string[] {
   return list;
 }
 
-/** The files of a scenario in merge order, each with its own fields (without `extends`). */
-export function readLayers(entryFile: string): { source: string; document: Document }[] {
+/**
+ * The files of a scenario in merge order, each with its own fields (without `extends`). Several
+ * entry files merge as if one file extended them all, in order (a base and its overlays).
+ */
+export function readLayers(...entryFiles: string[]): { source: string; document: Document }[] {
   const layers: { source: string; document: Document }[] = [];
   const merged = new Set<string>();
   const visit = (file: string, chain: readonly string[], referrer: { source: string } | null): void => {
@@ -142,7 +145,7 @@ export function readLayers(entryFile: string): { source: string; document: Docum
     merged.add(file);
     layers.push({ source, document: own });
   };
-  visit(resolve(entryFile), [], null);
+  for (const entryFile of entryFiles) visit(resolve(entryFile), [], null);
   return layers;
 }
 
@@ -165,9 +168,12 @@ function mergeInto(target: Document, layer: Document, source: string, origins: M
   }
 }
 
-/** Reads a scenario file and everything it extends, merged. */
-export function loadScenarioDocument(entryFile: string): MergedDocument {
-  const layers = readLayers(entryFile);
+/**
+ * Reads a scenario file and everything it extends, merged. More files (overlays) merge after
+ * the first as if it extended them too; the first names the scenario.
+ */
+export function loadScenarioDocument(entryFile: string, ...overlays: string[]): MergedDocument {
+  const layers = readLayers(entryFile, ...overlays);
   const document: Document = {};
   const origins = new Map<string, string>();
   for (const layer of layers) mergeInto(document, layer.document, layer.source, origins, '');

@@ -30,6 +30,7 @@ describe('scenario/describe: describeParameters on the Epstein schema', () => {
       'strategy.changes',
       'strategy.expect.outcome',
       'strategy.expect.direction',
+      'testing.failAtRound',
       'model',
       'grid.width',
       'grid.height',
@@ -58,6 +59,7 @@ describe('scenario/describe: describeParameters on the Epstein schema', () => {
     );
     expect(rows.get('id')?.default).toMatch(/file name/);
     expect(defaults).toEqual({
+      'testing.failAtRound': 'null',
       'grid.width': '40',
       'grid.height': '40',
       'grid.torus': 'true',

@@ -1,0 +1,202 @@
+/**
+ * `sahel-sim batch EXPERIMENT` and `sahel-sim merge DIR…`: strategy comparisons in worker
+ * threads, with progress, clean interruption, resume and cluster sharding (docs/batch.md).
+ */
+import { join, resolve } from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { MODELS } from '../agents/registry.ts';
+import { loadExperiment, type ExperimentOverrides } from '../sim/batch/experiment.ts';
+import { buildPlan } from '../sim/batch/plan.ts';
+import { finishedJobs } from '../sim/batch/results.ts';
+import { defaultWorkers, readBatchRecord, rerunCommand, resolveShard, runBatch, writeBatchOutputs, type BatchOutcome } from '../sim/batch/run-batch.ts';
+import { folderTimestamp, timestamp } from '../sim/output/manifest.ts';
+import { ScenarioError } from '../sim/scenario/errors.ts';
+import { displayPath } from '../sim/scenario/load.ts';
+import { headlineTable } from './batch-table.ts';
+import { collectAssignment, parseCount } from './options.ts';
+
+interface BatchFlags {
+  workers?: number;
+  replicates?: number;
+  rounds?: number;
+  set?: string[];
+  out?: string;
+  shard?: string;
+  resume?: boolean;
+  quiet?: boolean;
+}
+
+/** Progress on a terminal as a bar (runs, runs/s, ETA); elsewhere one plain line every 5 seconds. */
+function progressReporter(quiet: boolean): { update: (done: number, total: number) => void; stop: () => void } {
+  if (quiet) return { update: () => undefined, stop: () => undefined };
+  if (process.stderr.isTTY) {
+    const bar = new SingleBar(
+      { format: 'runs {bar} {value}/{total} | {rate} runs/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 20 },
+      Presets.shades_classic,
+    );
+    let started = false;
+    let first = 0;
+    const since = process.hrtime.bigint();
+    return {
+      update(done, total) {
+        if (!started) {
+          bar.start(total, done, { rate: '0' });
+          started = true;
+          first = done;
+        }
+        const seconds = Number(process.hrtime.bigint() - since) / 1e9;
+        bar.update(done, { rate: seconds > 0 ? ((done - first) / seconds).toFixed(2) : '0' });
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  const since = process.hrtime.bigint();
+  let last = -Infinity;
+  return {
+    update(done, total) {
+      const seconds = Number(process.hrtime.bigint() - since) / 1e9;
+      if (seconds - last < 5 && done < total) return;
+      last = seconds;
+      const rate = seconds > 0 ? done / seconds : 0;
+      const eta = rate > 0 ? Math.round((total - done) / rate) : NaN;
+      process.stderr.write(`runs ${done}/${total}, ${rate.toFixed(2)} runs/s, ETA ${Number.isFinite(eta) ? `${eta}s` : '—'}\n`);
+    },
+    stop: () => undefined,
+  };
+}
+
+export function registerBatch(program: Command, argv: readonly string[]): { exitCode: () => number } {
+  let exitCode = 0;
+  program
+    .command('batch')
+    .description('run an experiment: every strategy, sweep point and replicate, in worker threads; write runs, series, summary and comparison CSV')
+    .argument('<experiment>', 'experiment file (YAML or JSON), e.g. scenarios/experiments/compare-strategies.yaml')
+    .option('--workers <n>', `worker threads (default: the number of cores, ${defaultWorkers()} here)`, parseCount)
+    .option('--replicates <n>', 'replicates per strategy and sweep point (overrides the experiment)', parseCount)
+    .option('--rounds <n>', 'rounds of every run (overrides the experiment and scenarios)', parseCount)
+    .option('--set <path=value>', 'override a field of every run\'s scenario; repeatable', collectAssignment)
+    .option('--out <dir>', 'output folder (default: results/<experiment id>-<UTC timestamp>)')
+    .option('--shard <i/n>', 'run only shard i of n (also read from Slurm and Kubernetes Indexed Job variables); combine with merge')
+    .option('--resume', 'finish an interrupted batch in --out')
+    .option('--quiet', 'print nothing but errors and the final table')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ sahel-sim batch scenarios/experiments/compare-strategies.yaml
+  $ sahel-sim batch scenarios/experiments/compare-strategies.yaml --replicates 2 --rounds 200 --workers 2
+  $ sahel-sim batch scenarios/experiments/compare-strategies.yaml --out results/cmp --resume
+  $ sahel-sim batch scenarios/experiments/compare-strategies.yaml --shard 1/4 --out results/cmp-1
+  $ sahel-sim merge results/cmp-1 results/cmp-2 results/cmp-3 results/cmp-4 --out results/cmp
+
+Ctrl-C stops after the runs in flight; --resume with the same --out finishes the batch.`,
+    )
+    .action(async (file: string, flags: BatchFlags) => {
+      const overrides: ExperimentOverrides = {
+        ...(flags.replicates === undefined ? {} : { replicates: flags.replicates }),
+        ...(flags.rounds === undefined ? {} : { rounds: flags.rounds }),
+        ...(flags.set ? { set: flags.set } : {}),
+      };
+      const loaded = loadExperiment(file, overrides);
+      const shard = resolveShard(flags.shard);
+      const out = flags.out ?? join('results', `${loaded.experiment.id}-${folderTimestamp()}`);
+      const workers = flags.workers ?? defaultWorkers();
+      let stop = false;
+      const onSignal = (signal: string): void => {
+        if (stop) return;
+        stop = true;
+        process.stderr.write(`\n${signal}: stopping after the runs in flight…\n`);
+      };
+      process.on('SIGINT', onSignal);
+      process.on('SIGTERM', onSignal);
+      const progress = progressReporter(flags.quiet === true);
+      let outcome: BatchOutcome;
+      try {
+        if (!flags.quiet) {
+          process.stderr.write(`${loaded.experiment.id}: ${workers} worker${workers === 1 ? '' : 's'}${shard ? `, shard ${shard.index}/${shard.count}` : ''} → ${displayPath(resolve(out))}\n`);
+        }
+        outcome = await runBatch({
+          loaded,
+          overrides,
+          models: MODELS,
+          out,
+          workers,
+          shard,
+          resume: flags.resume === true,
+          command: ['sahel-sim', ...argv],
+          progress: progress.update,
+          stopRequested: () => stop,
+        });
+      } finally {
+        progress.stop();
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      }
+      const again = ['sahel-sim', 'batch', displayPath(resolve(file)), ...argv.slice(2).filter((arg) => arg !== '--resume'), ...(flags.out ? [] : ['--out', out]), '--resume'];
+      if (outcome.interrupted) {
+        console.error(`interrupted: ${outcome.jobsDone} of ${outcome.jobsTotal} jobs done and saved. Finish with:\n  ${again.join(' ')}`);
+        exitCode = 130;
+        return;
+      }
+      if (!outcome.assembled) {
+        console.log(`shard ${shard?.index}/${shard?.count} done (${outcome.jobsDone} jobs) in ${displayPath(resolve(out))}; combine the shards with sahel-sim merge`);
+        return;
+      }
+      const { assembled, plan } = outcome;
+      const model = MODELS.get(plan.modelId);
+      const headline = loaded.experiment.outputs.headline.length > 0 ? loaded.experiment.outputs.headline : (model?.headline ?? []);
+      console.log(headlineTable(plan, assembled, headline));
+      console.log(`wrote ${assembled.files.map((name) => displayPath(resolve(out, name))).join(', ')}, manifest.json`);
+      if (assembled.failures.length > 0) {
+        const example = rerunCommand(plan, loaded, assembled.failures[0].runId);
+        console.error(
+          `${assembled.failures.length} run${assembled.failures.length === 1 ? '' : 's'} failed (listed in failures.csv with their errors). Re-run one alone, e.g. run ${assembled.failures[0].runId}:\n  ${example}`,
+        );
+        exitCode = 1;
+      }
+    });
+
+  program
+    .command('merge')
+    .description('combine the folders of a sharded batch into the files of the whole batch')
+    .argument('<dirs...>', 'the shard folders')
+    .option('--out <dir>', 'output folder (default: results/<experiment id>-<UTC timestamp>)')
+    .addHelpText('after', '\nExample:\n  $ sahel-sim merge results/cmp-1 results/cmp-2 --out results/cmp')
+    .action((dirs: string[]) => {
+      const options = program.commands.find((command) => command.name() === 'merge')?.opts<{ out?: string }>() ?? {};
+      const records = dirs.map((dir) => ({ dir, record: readBatchRecord(dir) }));
+      const missing = records.find((entry) => !entry.record);
+      if (missing) throw new ScenarioError([{ source: missing.dir, path: '', expected: '', found: '', message: 'not a batch folder (no batch.json)' }]);
+      const first = records[0].record!;
+      const other = records.find((entry) => entry.record!.planHash !== first.planHash);
+      if (other) {
+        throw new ScenarioError([
+          { source: other.dir, path: '', expected: '', found: '', message: `belongs to another batch than ${dirs[0]} (different experiment, settings or scenarios); refusing to merge` },
+        ]);
+      }
+      const loaded = loadExperiment(first.file, first.overrides);
+      const plan = buildPlan(loaded, MODELS);
+      if (plan.hash !== first.planHash) {
+        throw new ScenarioError([
+          { source: displayPath(first.file), path: '', expected: '', found: '', message: 'the experiment or its scenarios changed since the shards ran; refusing to merge' },
+        ]);
+      }
+      const where = new Map<number, string>();
+      for (const { dir } of records) for (const job of finishedJobs(dir)) if (!where.has(job)) where.set(job, dir);
+      const absent = plan.jobs.filter((job) => !where.has(job.index));
+      if (absent.length > 0) {
+        throw new ScenarioError([
+          { source: dirs.join(' '), path: '', expected: '', found: '', message: `${absent.length} of ${plan.jobs.length} jobs are in none of these folders (first: job ${absent[0].index}); run or resume the missing shards first` },
+        ]);
+      }
+      const out = options.out ?? join('results', `${loaded.experiment.id}-${folderTimestamp()}`);
+      const assembled = writeBatchOutputs(plan, loaded, (job) => where.get(job)!, out, ['sahel-sim', ...argv], timestamp());
+      const model = MODELS.get(plan.modelId);
+      const headline = loaded.experiment.outputs.headline.length > 0 ? loaded.experiment.outputs.headline : (model?.headline ?? []);
+      console.log(headlineTable(plan, assembled, headline));
+      console.log(`merged ${dirs.length} folders into ${displayPath(resolve(out))}`);
+      if (assembled.failures.length > 0) exitCode = 1;
+    });
+  return { exitCode: () => exitCode };
+}

@@ -350,9 +350,13 @@ export function countTrust(state: MaliState, i: number, sign: 1 | -1): void {
   if (c.status[i] === STATUS.refugee) {
     for (let a = 0; a < actors; a++) state.refugeeTrust[a] += people * trust[row + a];
     state.refugeeTrustPeople += people;
+    if (state.refugeeTrustPeople === 0) state.refugeeTrust.fill(0);
     return;
   }
   const key = c.region[i] * state.communityNames.length + c.community[i];
-  for (let a = 0; a < actors; a++) regions.trustSums[key * actors + a] += people * trust[row + a];
+  const sums = regions.trustSums;
+  for (let a = 0; a < actors; a++) sums[key * actors + a] += people * trust[row + a];
   regions.trustPeople[key] += people;
+  // An emptied place keeps no float residue of those who left.
+  if (regions.trustPeople[key] === 0) sums.fill(0, key * actors, (key + 1) * actors);
 }

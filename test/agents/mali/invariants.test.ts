@@ -13,7 +13,7 @@ import { NONE, STATUS, type MaliState } from '../../../src/agents/mali/state.ts'
 import { Simulation } from '../../../src/sim/schedule.ts';
 import { checkedMaliModel, maliBaseline } from '../../support/mali.ts';
 
-const INVARIANTS = ['conservation', 'status', 'membership', 'bounds', 'money', 'hpi', 'survey', 'whole'] as const;
+const INVARIANTS = ['conservation', 'status', 'membership', 'bounds', 'money', 'hpi', 'survey', 'whole', 'trustSums'] as const;
 type Invariant = (typeof INVARIANTS)[number];
 
 /** First few violations of each invariant, as "setting, round, phase: what". */
@@ -103,8 +103,45 @@ function checkSurvey(state: MaliState, where: string, withIndex: boolean): void 
   }
 }
 
+/**
+ * The trust sums kept current by every change equal a recount from the civilians, to float
+ * rounding: civilians store trust in 32 bits and the sums add and remove movers, so between
+ * the quarterly recounts the mean trust they give may drift, by far less than 1e-4.
+ */
+function checkTrustSums(state: MaliRun, where: string): void {
+  const c = state.civilians.columns;
+  const actors = state.actorNames.length;
+  const communities = state.communityNames.length;
+  const sums = new Float64Array(state.regions.trustSums.length);
+  const people = new Float64Array(state.regions.trustPeople.length);
+  const refugees = new Float64Array(actors);
+  let refugeePeople = 0;
+  for (let i = 0; i < state.civilians.size; i++) {
+    if (c.status[i] === STATUS.dead || c.people[i] === 0) continue;
+    const key = c.region[i] * communities + c.community[i];
+    for (let a = 0; a < actors; a++) {
+      if (c.status[i] === STATUS.refugee) refugees[a] += c.people[i] * state.trust[i * actors + a];
+      else sums[key * actors + a] += c.people[i] * state.trust[i * actors + a];
+    }
+    if (c.status[i] === STATUS.refugee) refugeePeople += c.people[i];
+    else people[key] += c.people[i];
+  }
+  const close = (a: number, b: number, who: number) => Math.abs(a - b) <= 1e-4 * Math.max(1, who);
+  people.forEach((p, k) => {
+    if (p !== state.regions.trustPeople[k]) report('trustSums', where, `trustPeople[${k}] = ${state.regions.trustPeople[k]}, counted ${p}`);
+  });
+  sums.forEach((sum, k) => {
+    if (!close(state.regions.trustSums[k], sum, people[Math.floor(k / actors)])) report('trustSums', where, `trustSums[${k}] = ${state.regions.trustSums[k]}, counted ${sum}`);
+  });
+  if (refugeePeople !== state.refugeeTrustPeople) report('trustSums', where, `refugee people ${state.refugeeTrustPeople}, counted ${refugeePeople}`);
+  refugees.forEach((sum, a) => {
+    if (!close(state.refugeeTrust[a], sum, refugeePeople)) report('trustSums', where, `refugee trust sum [${a}] = ${state.refugeeTrust[a]}, counted ${sum}`);
+  });
+}
+
 function checkRoundEnd(state: MaliRun, where: string): void {
   checkConservation(state, where);
+  checkTrustSums(state, where);
   checkStatuses(state, where);
   const { fear, food } = state.civilians.columns;
   const { trust, actorNames } = state;
@@ -229,6 +266,10 @@ describe('Mali model invariants (shrunk baseline, varied seeds and parameters)',
 
   it('counts residents, residents by community, members serving by region and the victim index as the civilians stand after the survey, and keeps them current through the killings', () => {
     expect(violations.survey.join('\n')).toBe('');
+  });
+
+  it('keeps the trust sums by region × community (and of the refugees) equal to a recount from the civilians, every round', () => {
+    expect(violations.trustSums.join('\n')).toBe('');
   });
 
   it('counts people (dead, residents, members, at home, displaced, refugees, movers) in whole, non-negative numbers', () => {

@@ -179,6 +179,27 @@ export function maliMetrics(params: MaliParams): Metric[] {
     const by = name === 'communal' ? 'communities (intercommunal clashes)' : name;
     metrics.push(metric(`deaths_${column(name)}_${VICTIMS[victim]}`, 'people', `Deaths of ${VICTIMS[victim]} caused by ${by} in the round.`, ['total'], (s) => deathsBy(s, perpetrator, victim)));
   }
+  // UCDP's three types of organised violence (docs/validation.md): one-sided = armed actors
+  // deliberately killing civilians; non-state = fighting between non-state groups, communal
+  // militias included; state-based = fighting with the state and the forces supporting it.
+  const extremists = groupIds.map((id, g) => [id, FORCES.length + g] as const).filter(([id]) => params.armedGroups[id].kind === 'extremist');
+  const allGroups = groupIds.map((_, g) => FORCES.length + g);
+  const oneSided = (s: MaliRun): number => extremists.reduce((sum, [, p]) => sum + deathsBy(s, p, VICTIM.civilians), 0) + deathsBy(s, 0, VICTIM.civilians);
+  const nonState = (s: MaliRun): number => deathsBy(s, communal, VICTIM.civilians) + allGroups.reduce((sum, p) => sum + deathsBy(s, p, VICTIM.fighters), 0);
+  const stateBased = (s: MaliRun): number =>
+    deathsBy(s, 0, VICTIM.fighters) +
+    deathsBy(s, 2, VICTIM.fighters) +
+    deathsBy(s, 2, VICTIM.civilians) +
+    allGroups.reduce((sum, p) => sum + deathsBy(s, p, VICTIM.fama) + deathsBy(s, p, VICTIM.ct) + deathsBy(s, p, VICTIM.minusma), 0);
+  metrics.push(
+    metric('ucdp_one_sided', 'people', 'Deaths UCDP would count as one-sided violence: civilians killed deliberately by extremist groups (cluster 1) and by the army (abuses).', ['total'], oneSided),
+    metric('ucdp_non_state', 'people', 'Deaths UCDP would count as non-state conflict: intercommunal clashes (cluster 7) and fighting between armed groups.', ['total'], nonState),
+    metric('ucdp_state_based', 'people', 'Deaths UCDP would count as state-based conflict: fighting involving the army, CT forces or MINUSMA, civilians killed in strikes included.', ['total'], stateBased),
+    metric('ucdp_total', 'people', 'All deaths of the three UCDP types.', ['total'], (s) => oneSided(s) + nonState(s) + stateBased(s)),
+  );
+  Object.keys(params.regions).forEach((region, r) => {
+    metrics.push(metric(`violent_deaths_${column(region)}`, 'people', `Violent deaths in ${region} in the round (civilians, soldiers, peacekeepers, fighters).`, ['total'], (s) => s.regions.deaths[r]));
+  });
   CLUSTERS.forEach((name, k) => {
     const cluster = k + 1;
     const types = EVENT_TYPES.map((type, t) => (type.cluster === cluster ? t : -1)).filter((t) => t >= 0);

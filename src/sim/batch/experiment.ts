@@ -49,9 +49,14 @@ export const experimentSchema = z.strictObject({
   }),
   sweep: z
     .strictObject({
-      method: param(z.enum(['grid', 'latin-hypercube']).default('grid'), {
-        description: 'grid: every combination of the values; latin-hypercube: `samples` points spread over the ranges.',
+      method: param(z.enum(['grid', 'latin-hypercube', 'list']).default('grid'), {
+        description: 'grid: every combination of the values; latin-hypercube: `samples` points spread over the ranges; list: the points given in `points`.',
         unit: 'category',
+        source: 'experiment',
+      }),
+      points: param(z.array(z.record(z.string().min(1), z.union([z.number(), z.string(), z.boolean()]))).optional(), {
+        description: 'list: the sweep points, each a mapping of scenario path to value (calibration and sensitivity analysis write these).',
+        unit: 'points',
         source: 'experiment',
       }),
       samples: param(z.int().min(1).max(100_000).optional(), {
@@ -59,7 +64,7 @@ export const experimentSchema = z.strictObject({
         unit: 'points',
         source: 'experiment',
       }),
-      parameters: param(z.record(z.string().min(1), z.union([z.array(z.union([z.number(), z.string(), z.boolean()])).min(1), range])), {
+      parameters: param(z.record(z.string().min(1), z.union([z.array(z.union([z.number(), z.string(), z.boolean()])).min(1), range])).default({}), {
         description: 'Scenario paths to sweep: a list of values, or a range {from, to, steps} (grid) / {from, to} (Latin hypercube).',
         unit: 'paths',
         source: 'experiment',
@@ -180,6 +185,9 @@ export function loadExperiment(file: string, overrides: ExperimentOverrides = {}
     issues.push({ source, path: 'strategies.baseline', expected: '', found: '', message: '"baseline" is the base scenario and cannot be redefined' });
   }
   const sweep = experiment.sweep;
+  if (sweep?.method === 'list' && (sweep.points === undefined || sweep.points.length === 0)) {
+    issues.push({ source, path: 'sweep.points', expected: 'a list of points for a list sweep', found: 'nothing (the field is missing)' });
+  }
   if (sweep?.method === 'latin-hypercube' && sweep.samples === undefined) {
     issues.push({ source, path: 'sweep.samples', expected: 'a number of points for a Latin hypercube', found: 'nothing (the field is missing)' });
   }

@@ -73,6 +73,15 @@ function linspace(from: number, to: number, steps: number, integer: boolean): nu
 export function sweepPoints(loaded: LoadedExperiment): SweepPoint[] {
   const sweep = loaded.experiment.sweep;
   if (!sweep) return [{ index: 0, values: {}, set: [] }];
+  if (sweep.method === 'list') {
+    const points = sweep.points ?? [];
+    const names = [...new Set(points.flatMap((point) => Object.keys(point)))];
+    return points.map((point, index) => ({
+      index,
+      values: Object.fromEntries(names.map((name) => [name, point[name]])),
+      set: names.filter((name) => point[name] !== undefined).map((name) => `${name}=${YAML.stringify(point[name]).trim()}`),
+    }));
+  }
   const names = Object.keys(sweep.parameters);
   let rows: unknown[][];
   if (sweep.method === 'grid') {

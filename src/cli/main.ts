@@ -11,6 +11,7 @@ import { TOOL_VERSION } from '../sim/output/manifest.ts';
 import { registerBatch } from './batch-command.ts';
 import { registerCheck } from './check-command.ts';
 import { registerRun } from './run-command.ts';
+import { registerValidation } from './validation-command.ts';
 
 export function buildProgram(argv: readonly string[]): { program: Command; exitCode: () => number } {
   const program = new Command('sahel-sim')
@@ -21,8 +22,9 @@ export function buildProgram(argv: readonly string[]): { program: Command; exitC
   registerRun(program, argv);
   registerCheck(program);
   const batch = registerBatch(program, argv);
+  const validation = registerValidation(program, argv);
   for (const command of program.commands) command.exitOverride();
-  return { program, exitCode: batch.exitCode };
+  return { program, exitCode: () => Math.max(batch.exitCode(), validation.exitCode()) };
 }
 
 /** Runs the command line and returns the exit code. */

@@ -96,6 +96,33 @@ export const experimentSchema = z.strictObject({
     unit: 'paths',
     source: 'experiment',
   }),
+  calibration: z
+    .strictObject({
+      parameters: param(z.record(z.string().min(1), z.strictObject({ from: z.number(), to: z.number() })), {
+        description: 'Scenario paths to calibrate, each with the range of its uniform prior {from, to}.',
+        unit: 'paths',
+        source: 'experiment',
+      }),
+      samples: param(z.int().min(2).max(100_000).default(100), { description: 'Parameter sets simulated per generation.', unit: 'sets', source: 'experiment' }),
+      accept: param(z.number().gt(0).max(1).default(0.2), { description: 'Share of each generation kept as posterior draws.', unit: 'share', source: 'experiment' }),
+      generations: param(z.int().min(1).max(50).default(1), {
+        description: '1: rejection ABC; more: population Monte Carlo ABC, each generation moving the last one\'s particles.',
+        unit: 'generations',
+        source: 'experiment',
+      }),
+      until: param(z.string().regex(/^\d{4}-\d{2}-\d{2}$/).default('2017-12-31'), {
+        description: 'Last day of the observations used: runs stop there (later years are held out).',
+        unit: 'date',
+        source: 'experiment',
+        accepts: 'a date as YYYY-MM-DD',
+      }),
+      overlay: param(z.string().min(1), {
+        description: 'Scenario overlay to write with the posterior medians, relative to this file; it extends the base scenario.',
+        unit: 'path',
+        source: 'experiment',
+      }),
+    })
+    .optional(),
   outputs: z
     .strictObject({
       series: param(z.union([z.enum(['all', 'none']), z.array(z.string().min(1)).min(1)]).default('all'), {

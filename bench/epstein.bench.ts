@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { epsteinModel } from '../src/agents/epstein/model.ts';
 import { epsteinSchema } from '../src/agents/epstein/params.ts';
 import { Simulation } from '../src/sim/schedule.ts';
-import type { BenchRecord } from './record.ts';
+import { median, type BenchRecord } from './record.ts';
 
 interface Case {
   readonly size: number;
@@ -22,11 +22,6 @@ export const EPSTEIN_CASES: readonly Case[] = [
   { size: 40, rounds: 1000, repetitions: 5 },
   { size: 200, rounds: 60, repetitions: 3 },
 ];
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** Agent-steps per second of one run of `rounds` rounds on a size × size grid (initialisation excluded). */
 export function timeEpstein(size: number, rounds: number, seed: number): number {

@@ -10,14 +10,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MODELS } from '../src/agents/registry.ts';
 import { loadScenario } from '../src/sim/scenario/index.ts';
 import { Simulation, type ModelDefinition, type ScenarioBase } from '../src/sim/schedule.ts';
-import type { BenchRecord } from './record.ts';
+import { median, type BenchRecord } from './record.ts';
 
 const BASELINE = join(fileURLToPath(new URL('..', import.meta.url)), 'scenarios/mali-2012.yaml');
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 /** The model with every phase's run timed into `spent` (milliseconds by phase name). */
 function timedModel<P extends ScenarioBase, S>(model: ModelDefinition<P, S>, spent: Map<string, number>): ModelDefinition<P, S> {

@@ -11,7 +11,7 @@
 import { pathToFileURL } from 'node:url';
 import seedrandom from 'seedrandom';
 import { RandomStream } from '../src/sim/random.ts';
-import type { BenchRecord } from './record.ts';
+import { median, type BenchRecord } from './record.ts';
 
 const SEED = 'bench-random';
 const REPETITIONS = 5;
@@ -29,11 +29,6 @@ function timeLoop(loop: Loop, iterations: number): number {
   const start = performance.now();
   sink += loop(iterations);
   return performance.now() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /**

@@ -11,3 +11,10 @@ export interface BenchRecord {
   /** Name of the reference case that `ratio` divides by. */
   ratioTo?: string;
 }
+
+/** The median of timed repetitions (the middle one; mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}

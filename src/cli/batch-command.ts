@@ -13,8 +13,10 @@ import { defaultWorkers, readBatchRecord, rerunCommand, resolveShard, runBatch, 
 import { folderTimestamp, timestamp } from '../sim/output/manifest.ts';
 import { ScenarioError } from '../sim/scenario/errors.ts';
 import { displayPath } from '../sim/scenario/load.ts';
+import { writeReport } from '../sim/report/index.ts';
 import { headlineTable } from './batch-table.ts';
 import { collectAssignment, parseCount } from './options.ts';
+import { modelReportOptions } from './report-command.ts';
 
 interface BatchFlags {
   workers?: number;
@@ -25,6 +27,7 @@ interface BatchFlags {
   shard?: string;
   resume?: boolean;
   quiet?: boolean;
+  report?: boolean;
 }
 
 /** Progress on a terminal as a bar (runs, runs/s, ETA); elsewhere one plain line every 5 seconds. */
@@ -80,6 +83,7 @@ export function registerBatch(program: Command, argv: readonly string[]): { exit
     .option('--shard <i/n>', 'run only shard i of n (also read from Slurm and Kubernetes Indexed Job variables); combine with merge')
     .option('--resume', 'finish an interrupted batch in --out')
     .option('--quiet', 'print nothing but errors and the final table')
+    .option('--report', 'also write report.html, one self-contained page of charts (docs/report.md)')
     .addHelpText(
       'after',
       `
@@ -148,6 +152,10 @@ Ctrl-C stops after the runs in flight; --resume with the same --out finishes the
       const headline = loaded.experiment.outputs.headline.length > 0 ? loaded.experiment.outputs.headline : (model?.headline ?? []);
       console.log(headlineTable(plan, assembled, headline));
       console.log(`wrote ${assembled.files.map((name) => displayPath(resolve(out, name))).join(', ')}, manifest.json`);
+      if (flags.report) {
+        const report = await writeReport(out, modelReportOptions(plan.modelId));
+        console.log(`wrote ${displayPath(resolve(report.file))} (${report.charts.length} charts)`);
+      }
       if (assembled.failures.length > 0) {
         const example = rerunCommand(plan, loaded, assembled.failures[0].runId);
         console.error(

@@ -10,6 +10,7 @@ import { ScenarioError } from '../sim/scenario/errors.ts';
 import { TOOL_VERSION } from '../sim/output/manifest.ts';
 import { registerBatch } from './batch-command.ts';
 import { registerCheck } from './check-command.ts';
+import { registerReport } from './report-command.ts';
 import { registerRun } from './run-command.ts';
 import { registerValidation } from './validation-command.ts';
 
@@ -23,6 +24,7 @@ export function buildProgram(argv: readonly string[]): { program: Command; exitC
   registerCheck(program);
   const batch = registerBatch(program, argv);
   const validation = registerValidation(program, argv);
+  registerReport(program);
   for (const command of program.commands) command.exitOverride();
   return { program, exitCode: () => Math.max(batch.exitCode(), validation.exitCode()) };
 }

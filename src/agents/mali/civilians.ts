@@ -10,7 +10,7 @@
 import type { RandomStream } from '../../sim/random.ts';
 import { hopDistance } from '../../sim/space/graph.ts';
 import type { MaliParams } from './params.ts';
-import { COMMUNAL, countTrust, CT, FAMA, MINUSMA, NONE, STATUS, surveyTrust, type MaliState } from './state.ts';
+import { COMMUNAL, countTrust, CT, FAMA, MINUSMA, NONE, scaleTrust, STATUS, surveyTrust, type MaliState } from './state.ts';
 
 /**
  * Survey at the start of a round (fixed id order): who lives in each region and community,
@@ -142,9 +142,8 @@ export function trustExperience(state: MaliState, params: MaliParams, experience
  */
 export function perceive(state: MaliState, params: MaliParams, experience: Float64Array, recount: boolean): void {
   const { civilians, regions, trust, groups, hostNames } = state;
-  // Columns as locals: the loop calls countTrust, after which property loads could not be hoisted.
-  const { status: statusOf, people: peopleOf, region: regionOf, fear: fearOf, harmedBy: harmedByOf, food: foodOf, host, hardship, community } = civilians.columns;
-  const communities = state.communityNames.length;
+  // Columns as locals: the loop calls scaleTrust, after which property loads could not be hoisted.
+  const { status: statusOf, people: peopleOf, region: regionOf, fear: fearOf, harmedBy: harmedByOf, food: foodOf, host, hardship } = civilians.columns;
   const actors = state.actorNames.length;
   const { learning, social, personalHarm, aidDenial } = params.trust;
   const { decay, exposure, personalHarm: fearOfLoss } = params.fear;
@@ -178,7 +177,6 @@ export function perceive(state: MaliState, params: MaliParams, experience: Float
     const harmedBy = harmedByOf[i];
     if (harmedBy !== NONE) fear += fearOfLoss;
     fearOf[i] = fear > 1 ? 1 : fear;
-    const row = i * actors;
     let food: number;
     if (refugee) {
       food = campNeed[host[i]];
@@ -187,18 +185,21 @@ export function perceive(state: MaliState, params: MaliParams, experience: Float
       food = (need > 1 ? 1 : need) * afterAid[r];
     }
     foodOf[i] = food;
-    // Shocks to one actor's trust: the sums follow by removing and re-adding the civilian.
+    // Shocks to one actor's trust (the sums follow the change).
     const harmed = harmedBy !== NONE && harmedBy !== COMMUNAL;
     const starved = !refugee && blocked[r] >= 0;
-    if (harmed || starved) {
-      countTrust(state, i, -1);
-      if (harmed) trust[row + harmedBy] *= 1 - personalHarm;
-      if (starved) trust[row + blocked[r]] *= 1 - aidDenial * food;
-      countTrust(state, i, 1);
-    }
+    if (harmed) scaleTrust(state, i, harmedBy, 1 - personalHarm);
+    if (starved) scaleTrust(state, i, blocked[r], 1 - aidDenial * food);
     if (harmedBy !== NONE) harmedByOf[i] = NONE;
-    if (refugee) continue;
-    const base = (r * communities + community[i]) * actors;
+  }
+  // Trust moves in a second, tight pass: the survey's place of each civilian living in the
+  // country still holds (nobody moves between the survey and perception; the dead have no people).
+  const place = state.placeScratch;
+  for (let i = 0; i < size; i++) {
+    const key = place[i];
+    if (key < 0 || peopleOf[i] === 0) continue;
+    const row = i * actors;
+    const base = key * actors;
     for (let a = 0; a < actors; a++) trust[row + a] = keep * trust[row + a] + target[base + a];
   }
   const { trustSums, trustPeople, communityTrust } = regions;

@@ -336,6 +336,23 @@ export function surveyTrust(state: MaliState): void {
 }
 
 /**
+ * Scales civilian i's trust in one actor by `factor` and moves the trust sums of where it lives
+ * (or of the refugees) by the difference: one actor's sum changes, the others are left exact.
+ */
+export function scaleTrust(state: MaliState, i: number, actor: number, factor: number): void {
+  const c = state.civilians.columns;
+  const actors = state.actorNames.length;
+  const cell = i * actors + actor;
+  const before = state.trust[cell];
+  state.trust[cell] = before * factor;
+  const people = c.people[i];
+  if (c.status[i] === STATUS.dead || people === 0) return;
+  const change = people * (state.trust[cell] - before);
+  if (c.status[i] === STATUS.refugee) state.refugeeTrust[actor] += change;
+  else state.regions.trustSums[(c.region[i] * state.communityNames.length + c.community[i]) * actors + actor] += change;
+}
+
+/**
  * Adds (sign 1) or removes (sign −1) civilian i's people and trust to or from the trust sums of
  * where it lives (or of the refugees). Call with −1 before changing its people, trust, region or
  * status, and with 1 after.

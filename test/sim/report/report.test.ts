@@ -1,0 +1,225 @@
+/**
+ * The batch report (issue 7): built from real batches of both models, then opened in a real
+ * headless browser (Debian's chromium through playwright-core), which must show every chart
+ * drawn, log no error and make no request beyond the page itself. A screenshot of each page is
+ * left in the test's temporary folder for a person to look at.
+ *
+ * Chromium is required, not optional: .ci/run installs it. Without it this file fails.
+ */
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { modelReportOptions } from '../../../src/cli/report-command.ts';
+import { MODELS } from '../../../src/agents/registry.ts';
+import { loadExperiment } from '../../../src/sim/batch/experiment.ts';
+import { runBatch } from '../../../src/sim/batch/run-batch.ts';
+import { loadBoundaries } from '../../../src/sim/report/boundaries.ts';
+import { writeReport, type ReportOptions } from '../../../src/sim/report/index.ts';
+import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const REGIONS = ['kayes', 'koulikoro', 'sikasso', 'segou', 'mopti', 'tombouctou', 'gao', 'menaka', 'kidal', 'bamako'];
+
+const scratch = mkdtempSync(join(tmpdir(), 'sahel-sim-report-'));
+
+async function batch(experiment: string, out: string): Promise<void> {
+  await runBatch({ loaded: loadExperiment(experiment), overrides: {}, models: MODELS, out, workers: 2, shard: null, resume: false, command: ['test'] });
+}
+
+/** A small Mali experiment: 255 people per agent, 60 rounds, two strategies, the regional series kept for the map. */
+function maliExperiment(): string {
+  const file = join(scratch, 'mali-small.yaml');
+  const series = ['civilian_deaths', 'hpi', 'idps', ...REGIONS.map((region) => `violent_deaths_${region}`)];
+  writeFileSync(
+    file,
+    [
+      'id: report-mali-small',
+      `scenario: ${JSON.stringify(join(ROOT, 'scenarios/mali-2012.yaml'))}`,
+      'strategies:',
+      `  negotiation: ${JSON.stringify(join(ROOT, 'scenarios/strategies/negotiation.yaml'))}`,
+      `  ct-surge: ${JSON.stringify(join(ROOT, 'scenarios/strategies/ct-surge.yaml'))}`,
+      'replicates: 2',
+      'seed: 11',
+      'rounds: 60',
+      'set: { peoplePerAgent: 255 }',
+      `outputs: { series: [${series.join(', ')}] }`,
+      '',
+    ].join('\n'),
+  );
+  return file;
+}
+
+/** What the browser saw of a report page. */
+interface Inspection {
+  readonly problems: readonly string[];
+  /** Every URL the page asked for. */
+  readonly requests: readonly string[];
+  /** Per chart id: the number of drawn items of each Vega mark type. */
+  readonly marks: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+const MARK_TYPES = ['area', 'line', 'symbol', 'rule', 'rect', 'shape', 'text'] as const;
+
+/** Opens a report in headless chromium, counts each chart's marks, and saves a full-page screenshot. */
+async function inspect(file: string, screenshot: string): Promise<Inspection> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1240, height: 900 } });
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => problems.push(`failed request: ${request.url()}`));
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const marks: Record<string, Record<string, number>> = {};
+    for (const figure of await page.locator('figure.chart').all()) {
+      const id = (await figure.getAttribute('id')) ?? '?';
+      marks[id] = { svg: await figure.locator('svg').count() };
+      for (const type of MARK_TYPES) marks[id][type] = await figure.locator(`g.mark-${type}.role-mark > *`).count();
+    }
+    await page.screenshot({ path: screenshot, fullPage: true });
+    return { problems, requests, marks };
+  } finally {
+    await browser.close();
+  }
+}
+
+beforeAll(() => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} not found: the report test opens the report in Debian's chromium. Install it with\n  apt-get update && apt-get install -y --no-install-recommends chromium\n(.ci/run does this).`,
+    );
+  }
+});
+
+describe('report of a batch of the reference model (Epstein)', () => {
+  const out = join(scratch, 'epstein');
+  let options: ReportOptions;
+  let result: Awaited<ReturnType<typeof writeReport>>;
+  let seen: Inspection;
+
+  beforeAll(async () => {
+    await batch(join(ROOT, 'test/fixtures/experiments/epstein-small.yaml'), out);
+    options = modelReportOptions('epstein-civil-violence');
+    result = await writeReport(out, options);
+    seen = await inspect(result.file, join(scratch, 'epstein-report.png'));
+    console.log(`report screenshots in ${scratch}`);
+  }, 120_000);
+
+  it('writes one report.html into the results folder, with no Vega warning', () => {
+    expect(result.file).toBe(join(out, 'report.html'));
+    expect(existsSync(result.file)).toBe(true);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('charts the model’s headline series and the effects, and says why clusters and the map are left out', () => {
+    // epstein-small keeps active and jailed; its sweep has two points, so each panel names its point.
+    expect(result.charts).toEqual(['series-1', 'series-2', 'forest']);
+    expect(result.notes.some((note) => note.includes('deaths_cluster_<k>_total'))).toBe(true);
+    expect(result.notes.some((note) => note.includes('violent_deaths_<region>'))).toBe(true);
+    expect(readFileSync(result.file, 'utf8')).toContain('crisis · cops.density = 0.074');
+  });
+
+  it('the page is self-contained: no script, no external reference, and the browser requests nothing but the page', () => {
+    const html = readFileSync(result.file, 'utf8');
+    expect(html).not.toMatch(/<script|<link|<img|<iframe|@import/i);
+    expect(html).not.toMatch(/(src|href)="https?:/i);
+    expect(seen.requests).toEqual([pathToFileURL(result.file).href]);
+    expect(seen.problems).toEqual([]);
+  });
+
+  it('every chart is drawn: an SVG with marks', () => {
+    for (const id of result.charts) expect(seen.marks[id]?.['svg'], id).toBe(1);
+    for (const id of ['series-1', 'series-2']) {
+      expect(seen.marks[id]['area'], id).toBeGreaterThan(0);
+      expect(seen.marks[id]['line'], id).toBeGreaterThan(0);
+    }
+    expect(seen.marks['forest']['symbol']).toBeGreaterThan(0);
+    expect(seen.marks['forest']['rule']).toBeGreaterThan(0);
+  });
+
+  it('the same batch gives the same bytes', async () => {
+    const again = await writeReport(out, { ...options, out: join(scratch, 'epstein-again.html') });
+    expect(readFileSync(again.file, 'utf8')).toBe(readFileSync(result.file, 'utf8'));
+  });
+});
+
+describe('report of a small batch of the Mali model', () => {
+  const out = join(scratch, 'mali');
+  let result: Awaited<ReturnType<typeof writeReport>>;
+  let seen: Inspection;
+
+  beforeAll(async () => {
+    await batch(maliExperiment(), out);
+    // The observed hook: yearly.csv as `sahel-sim fit` writes it (values made up for the test).
+    writeFileSync(
+      join(out, 'yearly.csv'),
+      'series,year,sim_median,sim_p5,sim_p95,observed\ncivilian_deaths,2012,170,150,190,210\ncivilian_deaths,2013,40,30,55,\nidps,2012,30000,25000,37000,227000\n',
+    );
+    result = await writeReport(out, { ...modelReportOptions('mali'), from: '2012-03-01', to: '2012-12-31' });
+    seen = await inspect(result.file, join(scratch, 'mali-report.png'));
+  }, 180_000);
+
+  it('draws the time series, effects, deaths by cluster, the map and the observed years, with no Vega warning', () => {
+    expect(result.charts).toEqual(['series-1', 'series-2', 'series-3', 'forest', 'cluster-deaths', 'region-map', 'observed-years']);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('every chart is drawn in the browser, with no error and no request beyond the page', () => {
+    expect(seen.problems).toEqual([]);
+    expect(seen.requests).toEqual([pathToFileURL(result.file).href]);
+    for (const id of result.charts) expect(seen.marks[id]?.['svg'], id).toBe(1);
+    expect(seen.marks['series-1']['area']).toBeGreaterThan(0);
+    expect(seen.marks['forest']['symbol']).toBeGreaterThan(0);
+    expect(seen.marks['cluster-deaths']['rect']).toBeGreaterThan(0);
+    // Ten regions in grey underneath, ten coloured on top, one label each.
+    expect(seen.marks['region-map']['shape']).toBe(20);
+    expect(seen.marks['region-map']['text']).toBe(10);
+    expect(seen.marks['observed-years']['symbol']).toBeGreaterThan(0);
+  });
+
+  it('the map sums each region over the period asked for and draws Ménaka over Gao', () => {
+    const html = readFileSync(result.file, 'utf8');
+    expect(html).toMatch(/Violent deaths, 2012-0[23]-\d\d to 2012-12-\d\d: baseline, median of 2 replicates/);
+    expect(html).toContain('geoBoundaries');
+    expect(html).toContain('1. terrorist attacks');
+    expect(html).toContain('<td>Menaka</td>');
+  });
+
+  it('the boundaries name every region of the Mali scenario once, Ménaka drawn after (over) Gao', () => {
+    const regions = loadBoundaries().outlines.map((outline) => outline.region);
+    expect([...regions].sort()).toEqual(['Bamako', 'Gao', 'Kayes', 'Kidal', 'Koulikoro', 'Menaka', 'Mopti', 'Segou', 'Sikasso', 'Tombouctou']);
+    expect(regions.indexOf('Menaka')).toBeGreaterThan(regions.indexOf('Gao'));
+  });
+
+  it('prints the manifest: version, commit, seed, experiment, scenario, command and dates', () => {
+    const html = readFileSync(result.file, 'utf8');
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { version: string; commit: string | null; started: string; finished: string };
+    for (const text of [manifest.version, manifest.commit ?? 'unknown', '11 (common random numbers)', 'report-mali-small', 'mali-2012', manifest.started, manifest.finished]) {
+      expect(html).toContain(text);
+    }
+    expect(html).toContain('<th>command</th><td>test</td>');
+  });
+});
+
+describe('report options', () => {
+  it('a folder without a manifest is refused with a note, and nothing is written', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'sahel-sim-report-empty-'));
+    await expect(writeReport(empty)).rejects.toThrow(ScenarioError);
+    expect(existsSync(join(empty, 'report.html'))).toBe(false);
+  });
+
+  it('--from must be an ISO date not after --to', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'sahel-sim-report-empty-'));
+    await expect(writeReport(empty, { from: '2013-02-30' })).rejects.toThrow(/--from: expected an ISO date YYYY-MM-DD, found "2013-02-30"/);
+    await expect(writeReport(empty, { from: '2014-01-01', to: '2013-01-01' })).rejects.toThrow(/--from must not be after --to/);
+  });
+});

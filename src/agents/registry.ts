@@ -3,6 +3,7 @@
  * scenario its documentation and shared tests are generated from).
  */
 import type { ModelDefinition, ScenarioBase } from '../sim/schedule.ts';
+import { analyticModel } from './analytic/model.ts';
 import { epsteinModel } from './epstein/model.ts';
 import { maliModel } from './mali/model.ts';
 
@@ -11,10 +12,12 @@ type AnyModel = ModelDefinition<ScenarioBase, unknown>;
 export const MODELS: ReadonlyMap<string, AnyModel> = new Map([
   [epsteinModel.id, epsteinModel as unknown as AnyModel],
   [maliModel.id, maliModel as unknown as AnyModel],
+  [analyticModel.id, analyticModel as unknown as AnyModel],
 ]);
 
 /** Reference scenario of each model, relative to the repository root. */
 export const REFERENCE_SCENARIOS: Readonly<Record<string, string>> = {
   'epstein-civil-violence': 'scenarios/epstein-civil-violence.yaml',
   mali: 'scenarios/mali-2012.yaml',
+  analytic: 'scenarios/analytic/ishigami.yaml',
 };

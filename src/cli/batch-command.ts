@@ -3,7 +3,6 @@
  * threads, with progress, clean interruption, resume and cluster sharding (docs/batch.md).
  */
 import { join, resolve } from 'node:path';
-import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { MODELS } from '../agents/registry.ts';
 import { loadExperiment, type ExperimentOverrides } from '../sim/batch/experiment.ts';
@@ -16,6 +15,7 @@ import { displayPath } from '../sim/scenario/load.ts';
 import { writeReport } from '../sim/report/index.ts';
 import { headlineTable } from './batch-table.ts';
 import { collectAssignment, parseCount } from './options.ts';
+import { progressReporter, stopOnSignal } from './progress.ts';
 import { modelReportOptions } from './report-command.ts';
 
 interface BatchFlags {
@@ -30,44 +30,6 @@ interface BatchFlags {
   report?: boolean;
 }
 
-/** Progress on a terminal as a bar (runs, runs/s, ETA); elsewhere one plain line every 5 seconds. */
-function progressReporter(quiet: boolean): { update: (done: number, total: number) => void; stop: () => void } {
-  if (quiet) return { update: () => undefined, stop: () => undefined };
-  if (process.stderr.isTTY) {
-    const bar = new SingleBar(
-      { format: 'runs {bar} {value}/{total} | {rate} runs/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true, etaBuffer: 20 },
-      Presets.shades_classic,
-    );
-    let started = false;
-    let first = 0;
-    const since = process.hrtime.bigint();
-    return {
-      update(done, total) {
-        if (!started) {
-          bar.start(total, done, { rate: '0' });
-          started = true;
-          first = done;
-        }
-        const seconds = Number(process.hrtime.bigint() - since) / 1e9;
-        bar.update(done, { rate: seconds > 0 ? ((done - first) / seconds).toFixed(2) : '0' });
-      },
-      stop: () => bar.stop(),
-    };
-  }
-  const since = process.hrtime.bigint();
-  let last = -Infinity;
-  return {
-    update(done, total) {
-      const seconds = Number(process.hrtime.bigint() - since) / 1e9;
-      if (seconds - last < 5 && done < total) return;
-      last = seconds;
-      const rate = seconds > 0 ? done / seconds : 0;
-      const eta = rate > 0 ? Math.round((total - done) / rate) : NaN;
-      process.stderr.write(`runs ${done}/${total}, ${rate.toFixed(2)} runs/s, ETA ${Number.isFinite(eta) ? `${eta}s` : '—'}\n`);
-    },
-    stop: () => undefined,
-  };
-}
 
 export function registerBatch(program: Command, argv: readonly string[]): { exitCode: () => number } {
   let exitCode = 0;
@@ -106,14 +68,7 @@ Ctrl-C stops after the runs in flight; --resume with the same --out finishes the
       const shard = resolveShard(flags.shard);
       const out = flags.out ?? join('results', `${loaded.experiment.id}-${folderTimestamp()}`);
       const workers = flags.workers ?? defaultWorkers();
-      let stop = false;
-      const onSignal = (signal: string): void => {
-        if (stop) return;
-        stop = true;
-        process.stderr.write(`\n${signal}: stopping after the runs in flight…\n`);
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
+      const stop = stopOnSignal();
       const progress = progressReporter(flags.quiet === true);
       let outcome: BatchOutcome;
       try {
@@ -130,12 +85,11 @@ Ctrl-C stops after the runs in flight; --resume with the same --out finishes the
           resume: flags.resume === true,
           command: ['sahel-sim', ...argv],
           progress: progress.update,
-          stopRequested: () => stop,
+          stopRequested: stop.requested,
         });
       } finally {
         progress.stop();
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        stop.release();
       }
       const again = ['sahel-sim', 'batch', displayPath(resolve(file)), ...argv.slice(2).filter((arg) => arg !== '--resume'), ...(flags.out ? [] : ['--out', out]), '--resume'];
       if (outcome.interrupted) {

@@ -12,6 +12,7 @@ import { registerBatch } from './batch-command.ts';
 import { registerCheck } from './check-command.ts';
 import { registerReport } from './report-command.ts';
 import { registerRun } from './run-command.ts';
+import { registerSensitivity } from './sensitivity-command.ts';
 import { registerValidation } from './validation-command.ts';
 
 export function buildProgram(argv: readonly string[]): { program: Command; exitCode: () => number } {
@@ -23,10 +24,11 @@ export function buildProgram(argv: readonly string[]): { program: Command; exitC
   registerRun(program, argv);
   registerCheck(program);
   const batch = registerBatch(program, argv);
+  const sensitivity = registerSensitivity(program, argv);
   const validation = registerValidation(program, argv);
   registerReport(program);
   for (const command of program.commands) command.exitOverride();
-  return { program, exitCode: () => Math.max(batch.exitCode(), validation.exitCode()) };
+  return { program, exitCode: () => Math.max(batch.exitCode(), sensitivity.exitCode(), validation.exitCode()) };
 }
 
 /** Runs the command line and returns the exit code. */

@@ -17,6 +17,7 @@ interface ReportFlags {
   from?: string;
   to?: string;
   out?: string;
+  svg?: string;
   quiet?: boolean;
 }
 
@@ -52,6 +53,7 @@ export function registerReport(program: Command): void {
     .option('--from <date>', 'first date of the map\'s period, YYYY-MM-DD (default: the start of the runs)')
     .option('--to <date>', 'last date of the map\'s period, YYYY-MM-DD (default: the end of the runs)')
     .option('--out <file>', 'where to write the page (default: RESULTS_DIR/report.html)')
+    .option('--svg <dir>', 'also write each chart to <dir>/<chart id>.svg, for papers and slides')
     .option('--quiet', 'print nothing but errors')
     .addHelpText(
       'after',
@@ -60,6 +62,7 @@ Examples:
   $ sahel-sim report results/compare-strategies-20261127T101500Z
   $ sahel-sim report results/cmp --from 2013-01-01 --to 2015-12-31
   $ sahel-sim report results/cmp --headline civilian_deaths_total,idps_max --out cmp.html
+  $ sahel-sim report results/cmp --svg figures             # and each chart as figures/<id>.svg
   $ sahel-sim batch scenarios/experiments/compare-strategies.yaml --report   # at the end of a batch`,
     )
     .action(async (folder: string, flags: ReportFlags) => {
@@ -72,6 +75,7 @@ Examples:
         ...(flags.from ? { from: flags.from } : {}),
         ...(flags.to ? { to: flags.to } : {}),
         ...(flags.out ? { out: flags.out } : {}),
+        ...(flags.svg ? { svgDir: flags.svg } : {}),
       });
       if (flags.quiet) return;
       for (const note of result.notes) console.error(`note: ${note}`);

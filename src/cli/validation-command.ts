@@ -2,7 +2,8 @@
  * `sahel-sim observe` and `sahel-sim fit RESULTS_DIR`: the observed record as one tidy table,
  * and how well a batch of the Mali baseline meets it (docs/validation.md).
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadObservations, SERIES } from '../agents/mali/observed.ts';
 import { scoreBatch, validateBatch } from '../agents/mali/validation.ts';
@@ -11,10 +12,11 @@ import { loadExperiment } from '../sim/batch/experiment.ts';
 import { defaultWorkers } from '../sim/batch/run-batch.ts';
 import { calibrate } from '../sim/calibration/calibrate.ts';
 import { folderTimestamp } from '../sim/output/manifest.ts';
-import { join } from 'node:path';
 import { parseCount } from './options.ts';
+import { modelReportOptions } from './report-command.ts';
 import { toCsv } from '../sim/output/csv.ts';
 import { writeFileAtomic } from '../sim/output/files.ts';
+import { readManifest, writeReport } from '../sim/report/index.ts';
 import { displayPath } from '../sim/scenario/load.ts';
 
 const short = (value: number): string => (Number.isFinite(value) ? Number(value.toPrecision(3)).toString() : '—');
@@ -55,8 +57,9 @@ export function registerValidation(program: Command, argv: readonly string[]): {
     .description('score a batch of the Mali baseline against the observed record: fit.csv, yearly.csv, regional_share.csv, camps.csv')
     .argument('<results-dir>', 'a batch folder (its series.csv must keep the series listed in docs/validation.md)')
     .option('--strategy <name>', 'the strategy whose runs are scored', 'baseline')
-    .addHelpText('after', '\nExample:\n  $ sahel-sim batch scenarios/experiments/validate.yaml --out results/validate\n  $ sahel-sim fit results/validate')
-    .action((folder: string, options: { strategy: string }) => {
+    .option('--report', 'also write report.html with the observed points (a report already in the folder is always redrawn)')
+    .addHelpText('after', '\nExample:\n  $ sahel-sim batch scenarios/experiments/validate.yaml --out results/validate\n  $ sahel-sim fit results/validate --report')
+    .action(async (folder: string, options: { strategy: string; report?: boolean }) => {
       const { fits, files, runs } = validateBatch(folder, options.strategy);
       const header = ['series', 'years', 'log_rmse', 'log_bias', 'spearman', 'coverage_90'];
       const table = fits.map((fit) => [fit.series, String(fit.years), short(fit.logRmse), short(fit.logBias), short(fit.spearman), short(fit.coverage)]);
@@ -64,6 +67,11 @@ export function registerValidation(program: Command, argv: readonly string[]): {
       const line = (cells: string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
       console.log([line(header), ...table.map(line)].join('\n'));
       console.log(`${runs} runs of ${options.strategy}, 2012–2017; wrote ${files.map((name) => displayPath(resolve(folder, name))).join(', ')}`);
+      // The report's observed panel reads yearly.csv: a report drawn before the fit lacks it.
+      if (options.report || existsSync(join(folder, 'report.html'))) {
+        const report = await writeReport(folder, modelReportOptions(readManifest(folder).model));
+        console.log(`wrote ${displayPath(resolve(report.file))} (${report.charts.length} charts, with the observed points)`);
+      }
     });
 
   program

@@ -8,6 +8,7 @@ import { differentSeedDifferentOutput, sameSeedSameBytes, snapshotContinuesExact
 const REFERENCE: Record<string, { file: string; rounds: number; set?: string[] }> = {
   'epstein-civil-violence': { file: 'scenarios/epstein-civil-violence.yaml', rounds: 120, set: ['legitimacy=0.7'] },
   mali: { file: 'scenarios/mali-2012.yaml', rounds: 70, set: ['peoplePerAgent=255'] },
+  analytic: { file: 'scenarios/analytic/ishigami.yaml', rounds: 4, set: ['noise=0.1', 'x1=1', 'x2=2', 'x3=3'] },
 };
 
 describe.each([...MODELS.keys()])('model %s', (id) => {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as z from 'zod';
 import { param } from '../scenario/fields.ts';
-import { applyOverride, displayPath, isMapping, parseDocument, type MergedDocument } from '../scenario/load.ts';
+import { applyOverride, displayPath, isMapping, parseDocument, type Document, type MergedDocument } from '../scenario/load.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
 import { describeExpected, schemaAt, suggestion } from '../scenario/validate.ts';
 import { issueAt, originOf, valueAt } from '../scenario/load.ts';
@@ -162,11 +162,10 @@ export interface ExperimentOverrides {
 }
 
 /**
- * Reads and validates an experiment file; command-line overrides replace its replicates and
- * rounds and add scenario overrides.
- * @throws ScenarioError listing every problem
+ * Reads an experiment file (YAML or JSON, by extension): its text and the document, unchecked.
+ * @throws ScenarioError when the file cannot be read or parsed
  */
-export function loadExperiment(file: string, overrides: ExperimentOverrides = {}): LoadedExperiment {
+export function readExperimentDocument(file: string): { path: string; source: string; text: string; document: Document } {
   const path = resolve(file);
   const source = displayPath(path);
   let text: string;
@@ -176,7 +175,16 @@ export function loadExperiment(file: string, overrides: ExperimentOverrides = {}
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw new ScenarioError([{ source, path: '', expected: '', found: '', message: `cannot read the experiment file: ${reason}` }]);
   }
-  const document = parseDocument(text, source, path.toLowerCase().endsWith('.json') ? 'json' : 'yaml');
+  return { path, source, text, document: parseDocument(text, source, path.toLowerCase().endsWith('.json') ? 'json' : 'yaml') };
+}
+
+/**
+ * Reads and validates an experiment file; command-line overrides replace its replicates and
+ * rounds and add scenario overrides.
+ * @throws ScenarioError listing every problem
+ */
+export function loadExperiment(file: string, overrides: ExperimentOverrides = {}): LoadedExperiment {
+  const { path, source, text, document } = readExperimentDocument(file);
   const merged: MergedDocument = {
     document,
     origins: new Map([['', source]]),

@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../output/files.ts';
 import { TOOL_VERSION } from '../output/manifest.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
 import { displayPath } from '../scenario/load.ts';
+import { readSensitivityCsv } from '../sensitivity/sensitivity-csv.ts';
 import { armsOf } from './arms.ts';
 import { readComparison, readRuns, readSeries, readYearly } from './load.ts';
 import { provenanceRows, readManifest, type BatchManifest } from './manifest.ts';
@@ -20,6 +21,7 @@ import { clusterSection } from './sections/clusters.ts';
 import { forestSection } from './sections/forest.ts';
 import { DEFAULT_MAP_METRIC, isMapColumn, mapSection } from './sections/map.ts';
 import { observedSection } from './sections/observed.ts';
+import { sensitivitySection } from './sections/sensitivity.ts';
 import { seriesFor, timeSeriesSection } from './sections/time-series.ts';
 
 export type { ReportOptions } from './section.ts';
@@ -66,13 +68,10 @@ function headlineOf(manifest: BatchManifest, options: ReportOptions, compared: r
 }
 
 /**
- * Writes the report of the batch in `resultsDir` to `resultsDir/report.html` (or `options.out`).
- * @throws ScenarioError when the folder is not a finished batch or an option is invalid
- * @example await writeReport('results/cmp', { headline: ['civilian_deaths_total'] }) → { file: 'results/cmp/report.html', charts: [...], notes: [...] }
+ * The sections of a batch of strategies — time series, effects, clusters, map, and the observed
+ * record when fitted — and its number of rounds when series.csv tells it.
  */
-export async function writeReport(resultsDir: string, options: ReportOptions = {}): Promise<ReportResult> {
-  checkOptions(options);
-  const manifest = readManifest(resultsDir);
+async function batchSections(resultsDir: string, manifest: BatchManifest, options: ReportOptions): Promise<{ sections: Section[]; rounds?: number }> {
   const comparison = readComparison(resultsDir, manifest);
   const runs = await readRuns(resultsDir, manifest);
   const headline = headlineOf(manifest, options, comparison.map((row) => row.outcome), [...runs.outcomes.keys()]);
@@ -93,6 +92,23 @@ export async function writeReport(resultsDir: string, options: ReportOptions = {
   const sections = [timeSeriesSection(data), forestSection(data), clusterSection(data), mapSection(data), observedSection(data)].filter(
     (section): section is Section => section !== null,
   );
+  return series ? { sections, rounds: series.rounds - 1 } : { sections };
+}
+
+/**
+ * Writes the report of the batch in `resultsDir` to `resultsDir/report.html` (or `options.out`).
+ * @throws ScenarioError when the folder is not a finished batch or an option is invalid
+ * @example await writeReport('results/cmp', { headline: ['civilian_deaths_total'] }) → { file: 'results/cmp/report.html', charts: [...], notes: [...] }
+ */
+export async function writeReport(resultsDir: string, options: ReportOptions = {}): Promise<ReportResult> {
+  checkOptions(options);
+  const manifest = readManifest(resultsDir);
+  const sensitivity = readSensitivityCsv(resultsDir);
+  // The runs of a sensitivity analysis are design points, not strategies: its folder gets the
+  // sensitivity charts alone.
+  const { sections, rounds = manifest.experiment.resolved.rounds } = sensitivity
+    ? { sections: [sensitivitySection(sensitivity)] }
+    : await batchSections(resultsDir, manifest, options);
   const rendered: RenderedSection[] = [];
   const warnings: string[] = [];
   for (const section of sections) {
@@ -100,6 +116,7 @@ export async function writeReport(resultsDir: string, options: ReportOptions = {
     for (const figure of section.figures) {
       const chart = await renderSvg(figure.spec, figure.id);
       svgs.push(chart.svg);
+      if (options.svgDir) writeFileAtomic(join(options.svgDir, `${figure.id}.svg`), `${chart.svg}\n`);
       warnings.push(...chart.warnings.map((warning) => `${figure.id}: ${warning}`));
     }
     rendered.push({ section, svgs });
@@ -111,7 +128,11 @@ export async function writeReport(resultsDir: string, options: ReportOptions = {
     file,
     pageHtml({
       title: resolved.title ?? `Experiment ${resolved.id}`,
-      subtitle: `Batch report of experiment ${resolved.id}: model ${manifest.model}, scenario ${manifest.scenario}; ${manifest.experiment.strategies.length} strategies × ${manifest.points.length} sweep point${manifest.points.length === 1 ? '' : 's'} × ${replicates} replicates${series ? `, ${series.rounds - 1} rounds` : ''}.${resolved.description ? ` ${resolved.description}` : ''}`,
+      subtitle: `${
+        sensitivity
+          ? `Sensitivity analysis of experiment ${resolved.id}: model ${manifest.model}, scenario ${manifest.scenario}; ${manifest.points.length} design points × ${replicates} replicate${replicates === 1 ? '' : 's'}`
+          : `Batch report of experiment ${resolved.id}: model ${manifest.model}, scenario ${manifest.scenario}; ${manifest.experiment.strategies.length} strategies × ${manifest.points.length} sweep point${manifest.points.length === 1 ? '' : 's'} × ${replicates} replicates`
+      }${rounds === undefined ? '' : `, ${rounds} rounds`}.${resolved.description ? ` ${resolved.description}` : ''}`,
       provenance: provenanceRows(manifest),
       sections: rendered,
       generated: `Written by sahel-sim ${TOOL_VERSION} (sahel-sim report) from the batch folder ${displayPath(resolve(resultsDir))}. Charts drawn with Vega-Lite and Vega; see docs/report.md for how to read them.`,

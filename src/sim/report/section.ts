@@ -57,6 +57,8 @@ export interface ReportOptions {
   readonly boundaries?: string;
   /** Where to write the page; default: RESULTS_DIR/report.html. */
   readonly out?: string;
+  /** A folder to write each chart into as well, as `<chart id>.svg` (for papers and docs). */
+  readonly svgDir?: string;
 }
 
 /** A batch folder read back, with what every section builder needs. */

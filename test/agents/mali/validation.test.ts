@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -76,6 +77,22 @@ describe('sahel-sim fit on a batch of the baseline', () => {
     const total2013 = shares.filter((row) => row['year'] === '2013').reduce((sum, row) => sum + Number(row['sim_share_of_deaths']), 0);
     expect(total2013).toBeGreaterThan(0.7); // medians of shares need not sum to exactly 1
     expect(total2013).toBeLessThan(1.3);
+  });
+
+  it('fit --report draws the report with the observed years, and a later fit redraws it', () => {
+    const fit = (...flags: string[]) => spawnSync(process.execPath, ['bin/sahel-sim.js', 'fit', folder, ...flags], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const report = join(folder, 'report.html');
+    expect(existsSync(report)).toBe(false);
+    expect(fit().status).toBe(0);
+    expect(existsSync(report)).toBe(false); // no report asked for, none there: none written
+
+    const first = fit('--report');
+    expect({ status: first.status, stderr: first.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(readFileSync(report, 'utf8')).toContain('id="observed-years"');
+
+    writeFileSync(report, 'stale');
+    expect(fit().stdout).toContain('with the observed points');
+    expect(readFileSync(report, 'utf8')).toContain('id="observed-years"');
   });
 
   it('compares the corrected Flee camp counts with simulated refugees by host country in 2012–2013', () => {

@@ -19,6 +19,7 @@ import { runBatch } from '../../../src/sim/batch/run-batch.ts';
 import { loadBoundaries } from '../../../src/sim/report/boundaries.ts';
 import { writeReport, type ReportOptions } from '../../../src/sim/report/index.ts';
 import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
+import { runSensitivity } from '../../../src/sim/sensitivity/run-sensitivity.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -149,6 +150,70 @@ describe('report of a batch of the reference model (Epstein)', () => {
   it('the same batch gives the same bytes', async () => {
     const again = await writeReport(out, { ...options, out: join(scratch, 'epstein-again.html') });
     expect(readFileSync(again.file, 'utf8')).toBe(readFileSync(result.file, 'utf8'));
+  });
+
+  it('--svg writes each chart as a standalone SVG file, the same drawing as in the page', async () => {
+    const folder = join(scratch, 'epstein-svg');
+    await writeReport(out, { ...options, out: join(scratch, 'epstein-svg.html'), svgDir: folder });
+    const page = readFileSync(result.file, 'utf8');
+    for (const id of result.charts) {
+      const svg = readFileSync(join(folder, `${id}.svg`), 'utf8');
+      expect(svg, id).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      expect(page, id).toContain(svg.trim());
+    }
+  });
+});
+
+describe.each([
+  { method: 'morris' as const, bars: 3, diamonds: 3 },
+  { method: 'sobol' as const, bars: 6, diamonds: 0 },
+])('report of a sensitivity analysis ($method, Ishigami)', ({ method, bars, diamonds }) => {
+  const out = join(scratch, `sensitivity-${method}`);
+  let result: Awaited<ReturnType<typeof writeReport>>;
+  let seen: Inspection;
+
+  beforeAll(async () => {
+    await runSensitivity({
+      file: join(ROOT, 'scenarios/experiments/sensitivity-ishigami.yaml'),
+      settings: { method, samples: 64, trajectories: 8 },
+      overrides: {},
+      models: MODELS,
+      out,
+      workers: 2,
+      resume: false,
+      command: ['test'],
+    });
+    result = await writeReport(out);
+    seen = await inspect(result.file, join(scratch, `sensitivity-${method}-report.png`));
+  }, 120_000);
+
+  it('has the tornado of the outcome alone: the design points are not strategies to chart through time', () => {
+    expect(result.charts).toEqual(['sensitivity-y_final']);
+    expect(result.warnings).toEqual([]);
+    expect(seen.problems).toEqual([]);
+  });
+
+  it('draws a bar per parameter and index, each with its interval, and Morris σ as a diamond', () => {
+    const marks = seen.marks['sensitivity-y_final'];
+    expect(marks['rect']).toBe(bars);
+    expect(marks['rule']).toBe(bars);
+    expect(marks['symbol']).toBe(diamonds);
+  });
+
+  it('tables the parameters largest first by the ranking index of sensitivity.csv (μ* or ST)', () => {
+    const ranking = method === 'morris' ? 'mu_star' : 'ST';
+    const expected = readFileSync(join(out, 'sensitivity.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','))
+      .filter((cells) => cells[3] === ranking)
+      .sort((a, b) => Number(b[4]) - Number(a[4]))
+      .map((cells) => cells[2]);
+    const html = readFileSync(result.file, 'utf8');
+    const tabled = [...html.matchAll(/<tr><td[^>]*>\d<\/td><td>(x\d)<\/td>/g)].map((match) => match[1]);
+    expect(expected).toHaveLength(3);
+    expect(tabled).toEqual(expected);
   });
 });
 

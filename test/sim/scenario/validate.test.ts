@@ -138,7 +138,7 @@ describe('scenario/validate: field errors', () => {
 
     // Assert
     expect(error.message).toBe(
-      `${file}: model: expected one of "epstein-civil-violence", "mali", found "epstein-civil-violense" (did you mean "epstein-civil-violence"?)`,
+      `${file}: model: expected one of "epstein-civil-violence", "mali", "analytic", found "epstein-civil-violense" (did you mean "epstein-civil-violence"?)`,
     );
   });
 
@@ -606,7 +606,7 @@ describe('scenario/validate: place references', () => {
 
     // Assert
     expect(error.message).toBe(
-      `${file}: model: expected one of "epstein-civil-violence", "mali", "toy-places", found "toy-place" (did you mean "toy-places"?)`,
+      `${file}: model: expected one of "epstein-civil-violence", "mali", "analytic", "toy-places", found "toy-place" (did you mean "toy-places"?)`,
     );
   });
 });

@@ -15,12 +15,20 @@ interface Case {
   readonly size: number;
   readonly rounds: number;
   readonly repetitions: number;
+  /** Rounds of the untimed warm-up run on the same grid (JIT compilation, caches). */
+  readonly warmupRounds: number;
 }
 
-/** Grid sizes and rounds: enough work per repetition to time, little enough to finish quickly. */
+/**
+ * Grid sizes and rounds: enough work per repetition to time (1–2 million agent-steps and more),
+ * little enough to finish quickly. 1000×1000 holds 774,000 agents, about 1 s per round here,
+ * so it gets few rounds and a short warm-up.
+ */
 export const EPSTEIN_CASES: readonly Case[] = [
-  { size: 40, rounds: 1000, repetitions: 5 },
-  { size: 200, rounds: 60, repetitions: 3 },
+  { size: 40, rounds: 1000, repetitions: 5, warmupRounds: 100 },
+  { size: 100, rounds: 200, repetitions: 3, warmupRounds: 100 },
+  { size: 200, rounds: 60, repetitions: 3, warmupRounds: 60 },
+  { size: 1000, rounds: 10, repetitions: 3, warmupRounds: 2 },
 ];
 
 /** Agent-steps per second of one run of `rounds` rounds on a size × size grid (initialisation excluded). */
@@ -34,8 +42,8 @@ export function timeEpstein(size: number, rounds: number, seed: number): number 
 }
 
 export function benchEpstein(cases: readonly Case[] = EPSTEIN_CASES): BenchRecord[] {
-  return cases.map(({ size, rounds, repetitions }) => {
-    timeEpstein(size, Math.min(rounds, 100), 0);
+  return cases.map(({ size, rounds, repetitions, warmupRounds }) => {
+    timeEpstein(size, warmupRounds, 0);
     const rates: number[] = [];
     for (let r = 1; r <= repetitions; r++) rates.push(timeEpstein(size, rounds, r));
     return {

@@ -155,7 +155,8 @@ export const maliSchema = z
     ...commonFields,
     model: modelField('mali'),
     peoplePerAgent: param(z.int().min(1).max(255).default(80), {
-      description: 'People one civilian agent stands for: a group of relatives and neighbours who live, flee and return together.',
+      description:
+        'People one civilian agent stands for: a group of relatives and neighbours who live, flee and return together. At least 1/recruitment.maxShareOfGroup (4 at the default), or no group could have one of its people serving and recruitment would stop.',
       unit: 'people/agent',
       source: 'scenario (80 gives about 200,000 agents for Mali)',
     }),
@@ -398,6 +399,16 @@ export const maliSchema = z
         path: ['trust', 'social'],
         params: { fields: ['trust.learning', 'trust.social'] },
         message: `trust.learning + trust.social must be ≤ 1 (together they replace part of the old trust), found ${scenario.trust.learning} + ${scenario.trust.social}`,
+      });
+    }
+    // An agent's members are whole people: below one person's worth of allowed share, the cap
+    // of recruitment.ts shuts every group out, silently, at fine resolutions.
+    if (scenario.peoplePerAgent * scenario.recruitment.maxShareOfGroup < 1) {
+      context.addIssue({
+        code: 'custom',
+        path: ['peoplePerAgent'],
+        params: { fields: ['peoplePerAgent', 'recruitment.maxShareOfGroup'] },
+        message: `peoplePerAgent × recruitment.maxShareOfGroup must be ≥ 1, or no civilian agent can ever have one of its people serving in an armed group; found ${scenario.peoplePerAgent} × ${scenario.recruitment.maxShareOfGroup} = ${Number((scenario.peoplePerAgent * scenario.recruitment.maxShareOfGroup).toFixed(4))} (use peoplePerAgent ≥ ${Math.ceil(1 / scenario.recruitment.maxShareOfGroup)}, or raise recruitment.maxShareOfGroup)`,
       });
     }
     const bands = scenario.ageBands;

@@ -303,6 +303,13 @@ describe('trust dynamics at the edges of the accepted parameters (civilians.ts p
     expect(() => trustRange(['trust.learning=0.7', 'trust.social=0.6'], 2)).toThrow(/trust\.learning \+ trust\.social must be ≤ 1/);
   });
 
+  // Issue 6: at 3 people per agent the 25% cap let no agent have a member, and recruitment
+  // stopped without a word; the scenario now says so.
+  it('rejects a resolution at which no agent could have a member serving, naming both fields', () => {
+    expect(() => maliBaseline(['peoplePerAgent=3'], 1)).toThrow(/peoplePerAgent × recruitment\.maxShareOfGroup must be ≥ 1.*found 3 × 0\.25 = 0\.75 \(use peoplePerAgent ≥ 4/);
+    expect(() => maliBaseline(['peoplePerAgent=3', 'recruitment.maxShareOfGroup=0.34'], 1)).not.toThrow();
+  });
+
   // Issue 3 regression: an empty region × community cell used to get 0/0 = NaN community trust.
   it('keeps trust a number when trust neither learns nor follows the community (learning = social = 0)', () => {
     const { nan } = trustRange(['trust.learning=0', 'trust.social=0'], 12);

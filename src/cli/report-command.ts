@@ -45,7 +45,7 @@ export function modelReportOptions(modelId: string): Pick<ReportOptions, 'modelH
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('write RESULTS_DIR/report.html: one self-contained page (no network) charting a finished batch — outcomes through time, effects against the baseline, deaths by security cluster, a map of Mali, the manifest')
+    .description('write RESULTS_DIR/report.html: one self-contained page (no network) charting a finished batch — outcomes through time, effects against the baseline, deaths by security cluster, a map of Mali, the manifest; for the folder of `sahel-sim sensitivity`, the parameters ranked by influence')
     .argument('<results-dir>', 'folder of a finished batch (with manifest.json, runs.csv, series.csv, comparison.csv)')
     .option('--headline <outcomes>', 'run-level outcomes to chart, comma-separated (default: the experiment\'s headline, else the model\'s)', parseNames)
     .option('--series <metrics>', 'per-round metrics to draw through time, comma-separated (default: those behind the headline outcomes)', parseNames)

@@ -3,10 +3,9 @@
  * as one tidy table, each with its definition, and the model output it corresponds to.
  * Observations stop at 2017: later years are the held-out test.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
+import { readCsvRecords } from '../../sim/output/csv.ts';
 
 const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data/observed');
 
@@ -81,7 +80,7 @@ export interface Observation {
 }
 
 function read(file: string): Record<string, string>[] {
-  return parse(readFileSync(join(DATA, file), 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  return readCsvRecords(join(DATA, file));
 }
 
 /** Every observation of data/observed/ (2012–2017, and earlier years where they give context). */

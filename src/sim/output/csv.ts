@@ -3,6 +3,8 @@
  * thousands separators, ISO dates, empty cells for missing values (NA in R, NaN in pandas).
  * Quoting is left to csv-stringify, so text with commas, quotes or newlines round-trips.
  */
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
 export type Cell = string | number | boolean | null | undefined;
@@ -38,4 +40,14 @@ export function csvRows(rows: readonly (readonly Cell[])[]): string {
 /** The header line of a CSV file written in pieces. */
 export function csvHeader(columns: readonly string[]): string {
   return csvRows([columns]);
+}
+
+/** A whole CSV file read back: one record per row, keyed by the header's column names. */
+export function readCsvRecords(file: string): Record<string, string>[] {
+  return parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+}
+
+/** A cell read back as a number: empty cells (and absent ones) are missing values, NaN. */
+export function cellNumber(cell: string | undefined): number {
+  return cell === undefined || cell === '' ? Number.NaN : Number(cell);
 }

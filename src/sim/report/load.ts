@@ -4,17 +4,12 @@
  * so a batch of thousands of runs is never held as text), comparison.csv, and yearly.csv when
  * another command has written it.
  */
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
 import { pathColumn } from '../batch/assemble.ts';
+import { cellNumber, readCsvRecords } from '../output/csv.ts';
 import type { BatchManifest } from './manifest.ts';
-
-/** Empty cells are missing values (docs/outputs.md, CSV conventions). */
-function toNumber(cell: string | undefined): number {
-  return cell === undefined || cell === '' ? Number.NaN : Number(cell);
-}
 
 /**
  * Calls `onRow` with every record of a CSV file after its header, streaming.
@@ -60,8 +55,8 @@ export async function readRuns(folder: string, manifest: BatchManifest): Promise
       for (const { name } of names) values.set(name, []);
     },
     (row) => {
-      runIds.push(toNumber(row[runIndex]));
-      for (const { name, index } of names) values.get(name)!.push(toNumber(row[index]));
+      runIds.push(cellNumber(row[runIndex]));
+      for (const { name, index } of names) values.get(name)!.push(cellNumber(row[index]));
     },
   );
   return { runIds, outcomes: new Map([...values].map(([name, list]) => [name, Float64Array.from(list)])) };
@@ -106,14 +101,14 @@ export async function readSeries(folder: string, wanted: (metric: string) => boo
       for (const { name } of kept) byRun.set(name, []);
     },
     (row) => {
-      const runId = toNumber(row[runColumn]);
-      const round = toNumber(row[roundColumn]);
+      const runId = cellNumber(row[runColumn]);
+      const round = cellNumber(row[roundColumn]);
       if (runIds[runIds.length - 1] !== runId) {
         runIds.push(runId);
         for (const { name } of kept) byRun.get(name)!.push([]);
       }
       if (dateColumn >= 0 && runIds.length === 1) dates[round] = row[dateColumn];
-      for (const { name, index } of kept) byRun.get(name)![runIds.length - 1][round] = toNumber(row[index]);
+      for (const { name, index } of kept) byRun.get(name)![runIds.length - 1][round] = cellNumber(row[index]);
     },
   );
   let rounds = dates.length;
@@ -141,27 +136,23 @@ export interface ComparisonRow {
   readonly excludesZero: boolean | null;
 }
 
-function readRecords(file: string): Record<string, string>[] {
-  return parseSync(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-}
-
 /** comparison.csv; empty when the file is absent (a batch of the baseline alone writes it empty). */
 export function readComparison(folder: string, manifest: BatchManifest): ComparisonRow[] {
   const file = join(folder, 'comparison.csv');
   if (!existsSync(file)) return [];
   const sweepNames = Object.keys(manifest.points[0] ?? {});
   const pointKeys = manifest.points.map((point) => sweepNames.map((name) => String(point[name])).join('\u0001'));
-  return readRecords(file).map((record) => ({
+  return readCsvRecords(file).map((record) => ({
     strategy: record['strategy'] ?? '',
     point: Math.max(0, pointKeys.indexOf(sweepNames.map((name) => record[pathColumn(name)] ?? '').join('\u0001'))),
     outcome: record['outcome'] ?? '',
-    n: toNumber(record['n']),
-    baselineMean: toNumber(record['baseline_mean']),
-    strategyMean: toNumber(record['strategy_mean']),
-    difference: toNumber(record['difference']),
-    ciLow: toNumber(record['ci_low']),
-    ciHigh: toNumber(record['ci_high']),
-    relativeChange: toNumber(record['relative_change']),
+    n: cellNumber(record['n']),
+    baselineMean: cellNumber(record['baseline_mean']),
+    strategyMean: cellNumber(record['strategy_mean']),
+    difference: cellNumber(record['difference']),
+    ciLow: cellNumber(record['ci_low']),
+    ciHigh: cellNumber(record['ci_high']),
+    relativeChange: cellNumber(record['relative_change']),
     excludesZero: record['excludes_zero'] === 'true' ? true : record['excludes_zero'] === 'false' ? false : null,
   }));
 }
@@ -181,12 +172,12 @@ export interface YearlyRow {
 export function readYearly(folder: string): YearlyRow[] | null {
   const file = join(folder, 'yearly.csv');
   if (!existsSync(file)) return null;
-  return readRecords(file).map((record) => ({
+  return readCsvRecords(file).map((record) => ({
     series: record['series'] ?? '',
-    year: toNumber(record['year']),
-    simMedian: toNumber(record['sim_median']),
-    simP5: toNumber(record['sim_p5']),
-    simP95: toNumber(record['sim_p95']),
-    observed: toNumber(record['observed']),
+    year: cellNumber(record['year']),
+    simMedian: cellNumber(record['sim_median']),
+    simP5: cellNumber(record['sim_p5']),
+    simP95: cellNumber(record['sim_p95']),
+    observed: cellNumber(record['observed']),
   }));
 }

@@ -4,10 +4,9 @@
  * runs.csv, not the job files, is the source, so what is analysed is exactly what the batch
  * published.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import type { Plan } from '../batch/plan.ts';
+import { cellNumber, readCsvRecords } from '../output/csv.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { suggestion } from '../scenario/validate.ts';
 
@@ -17,7 +16,7 @@ import { suggestion } from '../scenario/validate.ts';
  */
 export function pointMeans(folder: string, plan: Plan, outcomes: readonly string[]): Float64Array[] {
   const file = join(folder, 'runs.csv');
-  const rows = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = readCsvRecords(file);
   const columns = rows.length > 0 ? Object.keys(rows[0]) : [];
   const missing = rows.length > 0 ? outcomes.filter((outcome) => !columns.includes(outcome)) : [];
   if (missing.length > 0) {
@@ -36,8 +35,7 @@ export function pointMeans(folder: string, plan: Plan, outcomes: readonly string
     const point = pointOfRun.get(Number(row['run_id']));
     if (point === undefined) continue;
     outcomes.forEach((outcome, o) => {
-      const cell = row[outcome];
-      const value = cell === undefined || cell === '' ? Number.NaN : Number(cell);
+      const value = cellNumber(row[outcome]);
       if (!Number.isFinite(value)) return;
       sums[o][point] += value;
       counts[o][point] += 1;

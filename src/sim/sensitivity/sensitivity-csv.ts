@@ -3,10 +3,9 @@
  * outcome, parameter and index — `method, outcome, parameter, index, value, ci_low, ci_high` —
  * in the order of the experiment's outcomes and parameters (docs/sensitivity.md, for reports).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import { toCsv, type Cell } from '../output/csv.ts';
+import { cellNumber, readCsvRecords, toCsv, type Cell } from '../output/csv.ts';
 import { writeFileAtomic } from '../output/files.ts';
 import type { IndexEstimate, OutcomeIndices } from './indices.ts';
 import type { Method } from './settings.ts';
@@ -54,16 +53,13 @@ export function writeSensitivityCsv(folder: string, rows: readonly SensitivityRo
 export function readSensitivityCsv(folder: string): SensitivityRow[] | null {
   const file = join(folder, SENSITIVITY_FILE);
   if (!existsSync(file)) return null;
-  const records = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-  // Empty cells are missing values (no bootstrap, or an index that could not be estimated).
-  const number = (cell: string | undefined): number => (cell === undefined || cell === '' ? Number.NaN : Number(cell));
-  return records.map((record) => ({
+  return readCsvRecords(file).map((record) => ({
     method: record['method'] as Method,
     outcome: record['outcome'] ?? '',
     parameter: record['parameter'] ?? '',
     index: record['index'] as SensitivityRow['index'],
-    value: number(record['value']),
-    ciLow: number(record['ci_low']),
-    ciHigh: number(record['ci_high']),
+    value: cellNumber(record['value']),
+    ciLow: cellNumber(record['ci_low']),
+    ciHigh: cellNumber(record['ci_high']),
   }));
 }

@@ -1,9 +1,8 @@
 /**
  * Reads a batch's series.csv back into per-run arrays, for comparing runs with observations.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { cellNumber, readCsvRecords } from '../output/csv.ts';
 
 export interface RunSeries {
   readonly runId: number;
@@ -18,8 +17,7 @@ export interface RunSeries {
  * @throws Error when the file is missing or has no date column (scenarios without a calendar)
  */
 export function readBatchSeries(folder: string, strategy = 'baseline'): RunSeries[] {
-  const text = readFileSync(join(folder, 'series.csv'), 'utf8');
-  const rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = readCsvRecords(join(folder, 'series.csv'));
   if (rows.length === 0) return [];
   const header = Object.keys(rows[0]);
   if (!header.includes('date')) throw new Error(`${join(folder, 'series.csv')} has no date column: the scenario has no calendar`);
@@ -38,7 +36,7 @@ export function readBatchSeries(folder: string, strategy = 'baseline'): RunSerie
       runId,
       strategy,
       dates: list.map((row) => row['date'] ?? ''),
-      values: new Map(metrics.map((metric) => [metric, Float64Array.from(list, (row) => (row[metric] === '' ? Number.NaN : Number(row[metric])))])),
+      values: new Map(metrics.map((metric) => [metric, Float64Array.from(list, (row) => cellNumber(row[metric]))])),
     };
   });
 }

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MODELS } from '../src/agents/registry.ts';
+import { CATALOG, MODELS } from '../src/agents/registry.ts';
 import { loadExperiment, type ExperimentOverrides } from '../src/sim/batch/experiment.ts';
 import { runBatch } from '../src/sim/batch/run-batch.ts';
 import { loadScenario } from '../src/sim/scenario/index.ts';
@@ -22,7 +22,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 async function timeBatch(file: string, workers: number, overrides: ExperimentOverrides = {}): Promise<{ seconds: number; runs: number }> {
   const out = join(mkdtempSync(join(tmpdir(), 'sahel-sim-bench-')), 'out');
   const start = performance.now();
-  const outcome = await runBatch({ loaded: loadExperiment(file, overrides), overrides, models: MODELS, out, workers, shard: null, resume: false, command: ['bench'] });
+  const outcome = await runBatch({ loaded: loadExperiment(file, overrides), overrides, catalog: CATALOG, out, workers, shard: null, resume: false, command: ['bench'] });
   const seconds = (performance.now() - start) / 1000;
   rmSync(out, { recursive: true, force: true });
   return { seconds, runs: outcome.plan.runs.length };

@@ -3,6 +3,7 @@
  * scenario its documentation and shared tests are generated from).
  */
 import type { ModelDefinition, ScenarioBase } from '../sim/schedule.ts';
+import type { ModelCatalog } from '../sim/scenario/validate.ts';
 import { analyticModel } from './analytic/model.ts';
 import { epsteinModel } from './epstein/model.ts';
 import { maliModel } from './mali/model.ts';
@@ -14,6 +15,9 @@ export const MODELS: ReadonlyMap<string, AnyModel> = new Map([
   [maliModel.id, maliModel as unknown as AnyModel],
   [analyticModel.id, analyticModel as unknown as AnyModel],
 ]);
+
+/** The registry as the engine's batches take it: worker threads import this module for `MODELS`. */
+export const CATALOG: ModelCatalog = { models: MODELS, module: import.meta.url };
 
 /** Reference scenario of each model, relative to the repository root. */
 export const REFERENCE_SCENARIOS: Readonly<Record<string, string>> = {

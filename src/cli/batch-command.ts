@@ -4,7 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { MODELS } from '../agents/registry.ts';
+import { CATALOG, MODELS } from '../agents/registry.ts';
 import { loadExperiment, type ExperimentOverrides } from '../sim/batch/experiment.ts';
 import { buildPlan } from '../sim/batch/plan.ts';
 import { finishedJobs } from '../sim/batch/results.ts';
@@ -78,7 +78,7 @@ Ctrl-C stops after the runs in flight; --resume with the same --out finishes the
         outcome = await runBatch({
           loaded,
           overrides,
-          models: MODELS,
+          catalog: CATALOG,
           out,
           workers,
           shard,

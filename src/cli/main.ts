@@ -3,12 +3,13 @@
  * code. No rules or formulas live here.
  *
  * Exit codes: 0 success; 2 bad input (scenario file, --set, flags), nothing written;
- * 1 the work failed; 70 a bug in sahel-sim (with a stack trace to report).
+ * 1 the work failed; 70 a bug in sahel-sim (its stack trace goes to a log file to report).
  */
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../sim/scenario/errors.ts';
 import { TOOL_VERSION } from '../sim/output/manifest.ts';
 import { registerBatch } from './batch-command.ts';
+import { writeCrashLog } from './crash-log.ts';
 import { registerCheck } from './check-command.ts';
 import { registerReport } from './report-command.ts';
 import { registerRun } from './run-command.ts';
@@ -47,9 +48,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(`${error.issues.length} problem${error.issues.length === 1 ? '' : 's'} found; nothing was run or written.`);
       return error.exitCode;
     }
-    console.error(`sahel-sim: internal error: ${(error as Error).message}`);
-    console.error('This is a bug in sahel-sim; please report it with the command you ran and this trace:');
-    console.error((error as Error).stack);
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`sahel-sim: internal error (a bug in sahel-sim): ${message}`);
+    console.error(`The stack trace is in ${writeCrashLog(error, argv)}; please report it with the command you ran.`);
     return 70;
   }
 }

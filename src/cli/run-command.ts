@@ -1,7 +1,6 @@
 /**
  * `sahel-sim run SCENARIO`: one run of one scenario with one seed, written to a results folder.
  */
-import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { MODELS } from '../agents/registry.ts';
@@ -9,6 +8,7 @@ import { displayPath } from '../sim/scenario/load.ts';
 import { loadScenario } from '../sim/scenario/index.ts';
 import { folderTimestamp, manifestBase, timestamp } from '../sim/output/manifest.ts';
 import { writeRunFiles } from '../sim/output/run-files.ts';
+import { chooseSeed } from '../sim/random.ts';
 import { Simulation } from '../sim/schedule.ts';
 import { collectAssignment, parseCount, parseSeed } from './options.ts';
 
@@ -50,8 +50,7 @@ Examples:
         ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
       });
       const { params } = scenario;
-      const [seed, seedSource] =
-        options.seed !== undefined ? [options.seed, '--seed'] : params.seed !== undefined ? [params.seed, 'scenario'] : [randomInt(0, 2 ** 48), 'drawn'];
+      const { seed, source: seedSource } = chooseSeed(options.seed, params.seed);
       const log = (line: string): void => {
         if (!options.quiet) console.log(line);
       };

@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { MODELS } from '../agents/registry.ts';
+import { CATALOG } from '../agents/registry.ts';
 import type { ExperimentOverrides } from '../sim/batch/experiment.ts';
 import { defaultWorkers, rerunCommand } from '../sim/batch/run-batch.ts';
 import { folderTimestamp } from '../sim/output/manifest.ts';
@@ -125,7 +125,7 @@ Ctrl-C stops after the runs in flight; --resume with the same --out (and the sam
           file,
           settings: choices,
           overrides,
-          models: MODELS,
+          catalog: CATALOG,
           out,
           workers,
           resume: flags.resume === true,

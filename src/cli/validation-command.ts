@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadObservations, SERIES } from '../agents/mali/observed.ts';
 import { scoreBatch, validateBatch } from '../agents/mali/validation.ts';
-import { MODELS } from '../agents/registry.ts';
+import { CATALOG } from '../agents/registry.ts';
 import { loadExperiment } from '../sim/batch/experiment.ts';
 import { defaultWorkers } from '../sim/batch/run-batch.ts';
 import { calibrate } from '../sim/calibration/calibrate.ts';
@@ -98,7 +98,7 @@ export function registerValidation(program: Command, argv: readonly string[]): {
       try {
         const result = await calibrate({
           loaded,
-          models: MODELS,
+          catalog: CATALOG,
           out,
           workers: options.workers ?? defaultWorkers(),
           score: scoreBatch,

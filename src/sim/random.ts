@@ -12,7 +12,7 @@
  * (master seed, scenario id, strategy, replicate) with `deriveRunSeed`, so any run can be
  * re-run alone with `sahel-sim run … --seed <seed>` and give the same bytes.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import seedrandom from 'seedrandom';
 
 /** Everything needed to continue a stream exactly where it stopped (checkpoints, forks). */
@@ -48,6 +48,33 @@ export function deriveRunSeed(key: {
     .update(JSON.stringify([key.masterSeed, key.scenarioId, key.strategy, key.replicate]))
     .digest();
   return digest.readUIntLE(0, 6);
+}
+
+/**
+ * A fresh seed for a run the user gave none: 48 bits of the operating system's entropy. This
+ * is the one draw in sahel-sim that is not reproducible by design, so every command that calls
+ * it prints the seed and writes it into the manifest, and the run can be repeated with `--seed`.
+ * @param entropy a source of random bytes (tests pass a fixed one)
+ * @returns an integer in [0, 2^48) (included, excluded)
+ */
+export function drawSeed(entropy: (bytes: number) => Uint8Array = randomBytes): number {
+  const bytes = entropy(6);
+  if (bytes.length !== 6) throw new RangeError(`drawSeed needs 6 bytes of entropy, got ${bytes.length}`);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, 6).readUIntLE(0, 6);
+}
+
+/**
+ * The seed policy of a single run: the command line's `--seed`, else the scenario's `seed`,
+ * else a drawn one (which the caller must print and record).
+ */
+export function chooseSeed(
+  flag: number | undefined,
+  scenario: number | undefined,
+  entropy?: (bytes: number) => Uint8Array,
+): { seed: number; source: '--seed' | 'scenario' | 'drawn' } {
+  if (flag !== undefined) return { seed: flag, source: '--seed' };
+  if (scenario !== undefined) return { seed: scenario, source: 'scenario' };
+  return { seed: drawSeed(entropy), source: 'drawn' };
 }
 
 /** Rejects seeds that would not round-trip through CSV and JSON exactly. */

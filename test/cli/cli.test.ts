@@ -188,6 +188,25 @@ describe('cli: sahel-sim run', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('issue 11: a scenario with no seed and no --seed runs with a drawn seed, printed and recorded, that repeats the run', () => {
+    // Arrange: ishigami.yaml sets no seed.
+    const drawn = join(scratch, 'drawn');
+    const repeated = join(scratch, 'repeated');
+
+    // Act
+    const result = sahelSim('run', 'scenarios/analytic/ishigami.yaml', '--set', 'noise=1', '--out', drawn);
+    const seed = Number(/seed (\d+) \(drawn; pass --seed to repeat\)/.exec(result.stdout)?.[1]);
+    const again = sahelSim('run', 'scenarios/analytic/ishigami.yaml', '--set', 'noise=1', '--seed', String(seed), '--out', repeated);
+
+    // Assert
+    expectSuccess(result);
+    expectSuccess(again);
+    const manifest = JSON.parse(read(drawn, 'manifest.json')) as Manifest;
+    expect(manifest.seedSource).toBe('drawn');
+    expect(manifest.seed).toBe(seed);
+    expect(read(repeated, 'summary.csv')).toBe(read(drawn, 'summary.csv'));
+  });
+
   it('run --help exits with code 0 and shows examples', () => {
     // Act
     const result = sahelSim('run', '--help');

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { RandomStream, deriveRunSeed, assertValidSeed, logGamma, MAX_SEED } from '../../src/sim/random.ts';
+import { RandomStream, deriveRunSeed, assertValidSeed, chooseSeed, drawSeed, logGamma, MAX_SEED } from '../../src/sim/random.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Statistical helpers. Every test uses fixed seeds, so each outcome is deterministic; the
@@ -585,5 +585,32 @@ describe('assertValidSeed', () => {
   it('accepts 0 and Number.MAX_SAFE_INTEGER', () => {
     expect(() => assertValidSeed(0)).not.toThrow();
     expect(() => assertValidSeed(Number.MAX_SAFE_INTEGER)).not.toThrow();
+  });
+});
+
+describe('seed policy (issue 11: a run without a seed crashed with ERR_OUT_OF_RANGE)', () => {
+  it('drawSeed reads 48 bits little-endian, so all-ones bytes give 2^48 − 1 and zeros give 0', () => {
+    expect(drawSeed(() => new Uint8Array(6).fill(0xff))).toBe(2 ** 48 - 1);
+    expect(drawSeed(() => new Uint8Array(6))).toBe(0);
+    expect(drawSeed(() => Uint8Array.from([1, 0, 0, 0, 0, 1]))).toBe(1 + 2 ** 40);
+  });
+
+  it('drawSeed from the operating system gives valid, distinct seeds in [0, 2^48)', () => {
+    const seeds = Array.from({ length: 50 }, () => drawSeed());
+
+    for (const seed of seeds) {
+      expect(() => assertValidSeed(seed)).not.toThrow();
+      expect(seed).toBeLessThan(2 ** 48);
+    }
+    expect(new Set(seeds).size).toBe(seeds.length);
+  });
+
+  it('chooseSeed prefers --seed, then the scenario, and only then draws', () => {
+    const entropy = (): Uint8Array => Uint8Array.from([7, 0, 0, 0, 0, 0]);
+
+    expect(chooseSeed(3, 5, entropy)).toEqual({ seed: 3, source: '--seed' });
+    expect(chooseSeed(0, 5, entropy)).toEqual({ seed: 0, source: '--seed' });
+    expect(chooseSeed(undefined, 5, entropy)).toEqual({ seed: 5, source: 'scenario' });
+    expect(chooseSeed(undefined, undefined, entropy)).toEqual({ seed: 7, source: 'drawn' });
   });
 });

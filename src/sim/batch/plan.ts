@@ -6,8 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import YAML from 'yaml';
-import type { ModelRegistry } from '../scenario/validate.ts';
+import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
+import { displayPath, type Document } from '../scenario/load.ts';
+import { suggestion, type ModelRegistry, type ValidScenario } from '../scenario/validate.ts';
 import { loadScenario } from '../scenario/index.ts';
+import { summaryNames } from '../metrics.ts';
 import { deriveRunSeed, RandomStream } from '../random.ts';
 import { Clock, observationOf, type ScenarioBase } from '../schedule.ts';
 import { findVarying, Varying } from '../varying.ts';
@@ -56,6 +59,8 @@ export interface Plan {
   readonly modelId: string;
   /** Whether strategies share seeds (and so branch). */
   readonly commonRandomNumbers: boolean;
+  /** Per point and strategy, the resolved and validated scenario document: what the workers run. */
+  readonly scenarios: readonly (readonly Document[])[];
   /** Per point and strategy, the first round whose parameters differ from the baseline's (0 = from the start). */
   readonly divergence: readonly (readonly number[])[];
   /** SHA-256 of the experiment and every resolved scenario: two batches with equal hashes are the same batch. */
@@ -152,6 +157,30 @@ export function runOverrides(loaded: LoadedExperiment, point: SweepPoint): { set
 }
 
 /**
+ * The experiment's `outputs` must name what the model observes: checked here, before any file is
+ * written, rather than in a worker halfway through the batch.
+ * @throws ScenarioError naming each unknown metric or outcome, with the nearest known name
+ */
+function checkOutputs(loaded: LoadedExperiment, base: ValidScenario): void {
+  const observation = observationOf(base.model, base.params);
+  const metrics = observation.metrics.map((metric) => metric.name);
+  const outcomes = summaryNames(observation.metrics, observation.summaries);
+  const { series, headline } = loaded.experiment.outputs;
+  const source = displayPath(loaded.file);
+  const issues: ScenarioIssue[] = [];
+  const check = (field: string, names: readonly string[], known: readonly string[], kind: string): void => {
+    names.forEach((name, k) => {
+      if (known.includes(name)) return;
+      const hint = suggestion(name, known);
+      issues.push({ source, path: `${field}.${k}`, expected: '', found: '', message: `${base.model.id} has no ${kind} "${name}"`, ...(hint ? { hint } : {}) });
+    });
+  };
+  if (Array.isArray(series)) check('outputs.series', series, metrics, 'metric');
+  check('outputs.headline', headline, outcomes, 'summary outcome');
+  if (issues.length > 0) throw new ScenarioError(issues);
+}
+
+/**
  * Builds the plan: loads and validates every scenario (base with each strategy's overlays at each
  * sweep point), derives seeds, groups runs into jobs and finds branch rounds.
  * @throws ScenarioError for any problem in any scenario, before anything runs
@@ -163,15 +192,18 @@ export function buildPlan(loaded: LoadedExperiment, models: ModelRegistry): Plan
   const crn = experiment.commonRandomNumbers;
   const hash = createHash('sha256').update(loaded.hash);
   const divergence: number[][] = [];
+  const scenarios: Document[][] = [];
   let scenarioId = '';
   let modelId = '';
   for (const point of points) {
     const overrides = runOverrides(loaded, point);
     const resolved = strategies.map((strategy) => loadScenario(loaded.base, models, { ...overrides, overlays: strategy.overlays }));
     const metrics = resolved.map(({ model, params }) => observationOf(model, params).metrics.map((metric) => metric.name));
+    if (point.index === 0) checkOutputs(loaded, resolved[0]);
     scenarioId = resolved[0].params.id;
     modelId = resolved[0].model.id;
     divergence.push(resolved.map(({ params }, s) => (s === 0 ? 0 : divergenceRound(resolved[0].params, params, metrics[0], metrics[s]))));
+    scenarios.push(resolved.map(({ merged }) => merged.document));
     for (const { params } of resolved) hash.update(JSON.stringify(params));
   }
 
@@ -213,7 +245,7 @@ export function buildPlan(loaded: LoadedExperiment, models: ModelRegistry): Plan
     for (const run of runs) jobs.push({ index: run.job, point: run.point, seed: run.seed, runs: [{ runId: run.runId, strategy: run.strategy, branchRound: 0 }] });
   }
   hash.update(JSON.stringify(runs));
-  return { points, strategies, runs, jobs, scenarioId, modelId, commonRandomNumbers: crn, divergence, hash: hash.digest('hex') };
+  return { points, strategies, runs, jobs, scenarioId, modelId, commonRandomNumbers: crn, scenarios, divergence, hash: hash.digest('hex') };
 }
 
 /** The jobs of shard i of n (1-based i), dealt round-robin so shards get similar work. */

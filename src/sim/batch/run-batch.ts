@@ -12,13 +12,13 @@ import { Piscina } from 'piscina';
 import { writeFileAtomic } from '../output/files.ts';
 import { manifestBase, timestamp } from '../output/manifest.ts';
 import { displayPath } from '../scenario/load.ts';
-import { ScenarioError } from '../scenario/errors.ts';
-import type { ModelRegistry } from '../scenario/validate.ts';
+import { InternalError, ScenarioError } from '../scenario/errors.ts';
+import type { ModelCatalog } from '../scenario/validate.ts';
 import { assembleOutputs, type Assembled } from './assemble.ts';
 import type { ExperimentOverrides, LoadedExperiment } from './experiment.ts';
 import { buildPlan, runOverrides, shardJobs, type Job, type Plan } from './plan.ts';
 import { finishedJobs, saveJob, type JobResult } from './results.ts';
-import type { JobTask } from './worker.ts';
+import type { JobTask, WorkerSetup } from './worker.ts';
 
 export interface Shard {
   /** 1-based. */
@@ -29,7 +29,8 @@ export interface Shard {
 export interface BatchOptions {
   readonly loaded: LoadedExperiment;
   readonly overrides: ExperimentOverrides;
-  readonly models: ModelRegistry;
+  /** The models, and the module worker threads load them from. */
+  readonly catalog: ModelCatalog;
   readonly out: string;
   readonly workers: number;
   readonly shard: Shard | null;
@@ -106,17 +107,13 @@ export function readBatchRecord(folder: string): BatchRecord | null {
 
 /** The task a worker gets for a job. */
 export function taskFor(plan: Plan, loaded: LoadedExperiment, job: Job): JobTask {
-  const overrides = runOverrides(loaded, plan.points[job.point]);
+  const scenarios = plan.scenarios[job.point];
   return {
     job: job.index,
     seed: job.seed,
-    base: loaded.base,
-    set: overrides.set,
-    ...(overrides.rounds === undefined ? {} : { rounds: overrides.rounds }),
+    baseline: scenarios[0],
     baselineRunId: job.runs.find((run) => run.strategy === 0)?.runId ?? null,
-    runs: job.runs
-      .filter((run) => run.strategy !== 0)
-      .map((run) => ({ runId: run.runId, overlays: plan.strategies[run.strategy].overlays, branchRound: run.branchRound })),
+    runs: job.runs.filter((run) => run.strategy !== 0).map((run) => ({ runId: run.runId, scenario: scenarios[run.strategy], branchRound: run.branchRound })),
     series: loaded.experiment.outputs.series,
   };
 }
@@ -142,7 +139,8 @@ const WORKER_ENTRY = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url
  */
 export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   // Workers start loading (a few seconds each) while the plan is built and checked.
-  const pool = new Piscina({ filename: WORKER_ENTRY, minThreads: options.workers, maxThreads: options.workers, idleTimeout: 1000 });
+  const workerData: WorkerSetup = { registryModule: options.catalog.module };
+  const pool = new Piscina({ filename: WORKER_ENTRY, workerData, minThreads: options.workers, maxThreads: options.workers, idleTimeout: 1000 });
   try {
     return await runWithPool(options, pool);
   } finally {
@@ -153,7 +151,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
 async function runWithPool(options: BatchOptions, pool: Piscina): Promise<BatchOutcome> {
   const { loaded, out } = options;
   const started = timestamp();
-  const plan = buildPlan(loaded, options.models);
+  const plan = buildPlan(loaded, options.catalog.models);
   const record: BatchRecord = { experiment: loaded.experiment.id, file: loaded.file, overrides: options.overrides, planHash: plan.hash, shard: options.shard };
   const existing = readBatchRecord(out);
   if (options.resume) {
@@ -182,20 +180,36 @@ async function runWithPool(options: BatchOptions, pool: Piscina): Promise<BatchO
   options.progress?.(runsDone, runsTotal);
 
   // At most two jobs per worker in flight: bounded memory, and a stop takes effect quickly.
+  // A run's own error is a failure recorded in its job; a job that rejects is a bug of ours (a
+  // worker that cannot load, a file that cannot be saved): the first one stops the batch after
+  // the jobs in flight, whose results are still saved, so the folder can be resumed.
   const inFlight = new Set<Promise<void>>();
+  const broken: { job: number; error: unknown }[] = [];
   for (const job of todo) {
-    if (options.stopRequested?.()) break;
-    const running = pool.run(taskFor(plan, loaded, job)).then((result: JobResult) => {
-      saveJob(out, result);
-      jobsDone++;
-      runsDone += job.runs.length;
-      options.progress?.(runsDone, runsTotal);
-    });
+    if (broken.length > 0 || options.stopRequested?.()) break;
+    const running: Promise<void> = pool
+      .run(taskFor(plan, loaded, job))
+      .then((result: JobResult) => {
+        saveJob(out, result);
+        jobsDone++;
+        runsDone += job.runs.length;
+        options.progress?.(runsDone, runsTotal);
+      })
+      .catch((error: unknown) => {
+        broken.push({ job: job.index, error });
+      })
+      .finally(() => inFlight.delete(running));
     inFlight.add(running);
-    void running.finally(() => inFlight.delete(running));
     if (inFlight.size >= 2 * options.workers) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
+  if (broken.length > 0) {
+    const { job, error } = broken[0];
+    throw new InternalError(
+      `job ${job} of the batch failed in its worker (${error instanceof Error ? error.message : String(error)}); ${jobsDone} of ${mine.length} jobs are saved in ${displayPath(out)}, and --resume with the same --out finishes the rest`,
+      { cause: error },
+    );
+  }
 
   const complete = jobsDone === mine.length;
   if (!complete || options.shard) {

@@ -4,36 +4,45 @@
  * is the trunk: each strategy forks from the baseline's snapshot taken just before the first
  * round at which its parameters differ (`branchRound`), so the shared history is simulated once;
  * a fork continues exactly as a run from the start would (same parameters so far, same stream).
+ *
+ * The worker knows no model: the pool names the module of the model registry (`workerData`),
+ * and each task carries the scenario documents the plan already resolved and validated, so a
+ * worker neither reads scenario files nor can disagree with the plan about what they say.
  */
-import { move, transferableSymbol, valueSymbol } from 'piscina';
-import { MODELS } from '../../agents/registry.ts';
-import { loadScenario, type ValidScenario } from '../scenario/index.ts';
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
+import type { Document } from '../scenario/load.ts';
+import { parseValidatedScenario, type ModelRegistry, type ParsedScenario } from '../scenario/validate.ts';
 import { observationOf, Simulation, type Snapshot } from '../schedule.ts';
 import type { JobResult, RunRecord } from './results.ts';
 
 export interface JobTask {
   readonly job: number;
   readonly seed: number;
-  readonly base: string;
-  readonly set: readonly string[];
-  readonly rounds?: number;
-  /** The baseline's overlays (none) and run id when this job records the baseline's run. */
+  /** The baseline's resolved scenario document at this job's sweep point (the trunk). */
+  readonly baseline: Document;
+  /** The baseline's run id when this job records the baseline's run. */
   readonly baselineRunId: number | null;
   /** Strategy runs, each branching off the baseline at `branchRound` (0: from the start). */
-  readonly runs: readonly { readonly runId: number; readonly overlays: readonly string[]; readonly branchRound: number }[];
-  /** Metrics kept per round: all, none, or these names. */
+  readonly runs: readonly { readonly runId: number; readonly scenario: Document; readonly branchRound: number }[];
+  /** Metrics kept per round: all, none, or these names (checked against the model by the plan). */
   readonly series: 'all' | 'none' | readonly string[];
 }
 
-// Scenarios already loaded by this worker (each worker loads each scenario once).
-const loaded = new Map<string, ValidScenario>();
+/** What the pool passes to every worker thread. */
+export interface WorkerSetup {
+  /** URL of a module whose `MODELS` export is the batch's model registry. */
+  readonly registryModule: string;
+}
 
-function scenarioFor(task: JobTask, overlays: readonly string[]): ValidScenario {
-  const key = JSON.stringify([task.base, overlays, task.set, task.rounds]);
-  let scenario = loaded.get(key);
+// Scenarios already parsed by this worker, by document text (a worker sees each scenario of its jobs many times).
+const parsed = new Map<string, ParsedScenario>();
+
+function scenarioOf(document: Document, models: ModelRegistry): ParsedScenario {
+  const key = JSON.stringify(document);
+  let scenario = parsed.get(key);
   if (!scenario) {
-    scenario = loadScenario(task.base, MODELS, { overlays, set: task.set, ...(task.rounds === undefined ? {} : { rounds: task.rounds }) });
-    loaded.set(key, scenario);
+    scenario = parseValidatedScenario(document, models);
+    parsed.set(key, scenario);
   }
   return scenario;
 }
@@ -43,14 +52,14 @@ function keptColumns(names: readonly string[], series: JobTask['series']): numbe
   if (series === 'all') return names.map((_, k) => k);
   return series.map((name) => {
     const index = names.indexOf(name);
-    if (index < 0) throw new Error(`outputs.series names unknown metric "${name}"`);
+    if (index < 0) throw new Error(`outputs.series names unknown metric "${name}", which the plan should have rejected`);
     return index;
   });
 }
 
 /** Runs one job. Exported for the pool and for in-process use in tests. */
-export function runJob(task: JobTask): JobResult {
-  const base = scenarioFor(task, []);
+export function runJob(task: JobTask, models: ModelRegistry): JobResult {
+  const base = scenarioOf(task.baseline, models);
   const observation = observationOf(base.model, base.params);
   const metricNames = observation.metrics.map((metric) => metric.name);
   const kept = keptColumns(metricNames, task.series);
@@ -91,7 +100,7 @@ export function runJob(task: JobTask): JobResult {
   const order = task.runs.map((run, k) => ({ run, k })).sort((a, b) => a.run.branchRound - b.run.branchRound || a.k - b.k);
   for (const { run } of order) {
     try {
-      const scenario = scenarioFor(task, run.overlays);
+      const scenario = scenarioOf(run.scenario, models);
       let snapshot: Snapshot<unknown> | undefined;
       if (run.branchRound >= 1) {
         if (trunkError !== null || !simulation) throw trunkError;
@@ -128,9 +137,12 @@ export function runJob(task: JobTask): JobResult {
   };
 }
 
+let registry: Promise<ModelRegistry> | null = null;
+
 /** Piscina task handler: runs the job and transfers its typed arrays instead of copying them. */
-export default function handle(task: JobTask): unknown {
-  const result = runJob(task);
+export default async function handle(task: JobTask): Promise<unknown> {
+  registry ??= import((workerData as WorkerSetup).registryModule).then((module: { MODELS: ModelRegistry }) => module.MODELS);
+  const result = runJob(task, await registry);
   const buffers = result.runs.flatMap((run) => [run.summary?.buffer, run.series?.buffer]).filter((buffer) => buffer !== undefined);
   return move({
     get [transferableSymbol]() {

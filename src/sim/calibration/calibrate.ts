@@ -8,7 +8,7 @@
  * overlay with its provenance in its header.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import YAML from 'yaml';
 import { toCsv } from '../output/csv.ts';
@@ -17,7 +17,7 @@ import { timestamp, toolCommit } from '../output/manifest.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { loadScenario } from '../scenario/index.ts';
 import { displayPath } from '../scenario/load.ts';
-import type { ModelRegistry } from '../scenario/validate.ts';
+import type { ModelCatalog, ModelRegistry } from '../scenario/validate.ts';
 import { Clock } from '../schedule.ts';
 import type { LoadedExperiment } from '../batch/experiment.ts';
 import { runBatch } from '../batch/run-batch.ts';
@@ -29,7 +29,7 @@ export type Scorer = (folder: string, plan: Plan) => number[];
 
 export interface CalibrationOptions {
   readonly loaded: LoadedExperiment;
-  readonly models: ModelRegistry;
+  readonly catalog: ModelCatalog;
   readonly out: string;
   readonly workers: number;
   readonly score: Scorer;
@@ -74,18 +74,32 @@ const significant = (value: number): number => Number(value.toPrecision(4));
  * @throws ScenarioError when the experiment has no calibration section or a prior is empty
  */
 export async function calibrate(options: CalibrationOptions): Promise<CalibrationResult> {
-  const { loaded, models, out } = options;
+  const { loaded, out } = options;
+  const { models } = options.catalog;
   const spec = loaded.experiment.calibration;
   if (!spec) throw new ScenarioError([{ source: displayPath(loaded.file), path: 'calibration', expected: 'a calibration section (parameters, samples, accept, generations, until, overlay)', found: 'nothing (the field is missing)' }]);
   const priors: Prior[] = Object.entries(spec.parameters).map(([name, range]) => ({ name, from: range.from, to: range.to }));
   const empty = priors.find((prior) => !(prior.to > prior.from));
   if (empty) throw new ScenarioError([{ source: displayPath(loaded.file), path: `calibration.parameters.${empty.name}`, expected: 'a range with to > from', found: `${empty.from} to ${empty.to}` }]);
-  // Every prior's bounds must be valid scenario values: check them before any run.
+  // Every prior's bounds must be valid scenario values: check them before any run, and report a
+  // problem at the prior in the experiment file rather than at the `--set` it becomes.
+  const source = displayPath(loaded.file);
   for (const bound of ['from', 'to'] as const) {
-    loadScenario(loaded.base, models, { set: [...loaded.scenarioSet, ...priors.map((prior) => `${prior.name}=${prior[bound]}`)] });
+    const assignments = priors.map((prior) => `${prior.name}=${prior[bound]}`);
+    try {
+      loadScenario(loaded.base, models, { set: [...loaded.scenarioSet, ...assignments] });
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      throw new ScenarioError(
+        error.issues.map((issue) => {
+          const prior = priors[assignments.findIndex((assignment) => issue.source === `--set ${assignment}`)];
+          return prior ? { ...issue, source, path: `calibration.parameters.${prior.name}`, message: `${issue.path}: ${issue.message ?? `expected ${issue.expected}, found ${issue.found}`}` } : issue;
+        }),
+      );
+    }
   }
   const rounds = roundsUntil(loaded, models, spec.until);
-  mkdirSync(out, { recursive: true });
+  // The first generation's batch makes the folder once its plan has passed every check.
   let interrupted = false;
   const generations = await abc(
     { priors, samples: spec.samples, accept: spec.accept, generations: spec.generations, seed: loaded.experiment.seed },
@@ -95,7 +109,7 @@ export async function calibrate(options: CalibrationOptions): Promise<Calibratio
       const outcome = await runBatch({
         loaded: generationExperiment(loaded, points, priors, rounds),
         overrides: {},
-        models,
+        catalog: options.catalog,
         out: folder,
         workers: options.workers,
         shard: null,

@@ -2,7 +2,7 @@
  * The two kinds of failure a user can meet. A ScenarioError is a problem in the user's input
  * (a scenario file, a --set): it lists every issue found, one per line in one shape, with no
  * stack trace, and the command exits with code 2 before any work starts. An InternalError is a
- * bug of ours: it asks to be reported and keeps its stack trace.
+ * bug of ours: the command line prints its message, logs its stack trace and asks for a report.
  */
 
 /** One problem in the input, located as precisely as we can. */
@@ -40,7 +40,7 @@ export class InternalError extends Error {
   readonly exitCode = 70;
 
   constructor(message: string, options?: { cause?: unknown }) {
-    super(`${message} — this is a bug in sahel-sim, please report it with the command you ran`, options);
+    super(message, options);
     this.name = 'InternalError';
   }
 }

@@ -10,9 +10,9 @@ import * as z from 'zod';
 import type { ModelDefinition, ScenarioBase } from '../schedule.ts';
 import { Clock } from '../schedule.ts';
 import { expressionProblem, findVarying } from '../varying.ts';
-import { ScenarioError, renderFound, type ScenarioIssue } from './errors.ts';
+import { InternalError, ScenarioError, renderFound, type ScenarioIssue } from './errors.ts';
 import { describeNumber, EXPRESSION_SCHEMAS, VARYING_INNER } from './fields.ts';
-import { issueAt, originOf, valueAt, type MergedDocument } from './load.ts';
+import { issueAt, originOf, valueAt, type Document, type MergedDocument } from './load.ts';
 
 // Zod 4 exposes each schema's definition as `def`; these are the parts we walk.
 interface SchemaDef {
@@ -208,9 +208,24 @@ function checkVaryingOverTime(params: ScenarioBase, merged: MergedDocument): Sce
 /** The models a scenario's `model` field may name. */
 export type ModelRegistry = ReadonlyMap<string, ModelDefinition<ScenarioBase, unknown>>;
 
-export interface ValidScenario {
+/**
+ * A model registry as the composition root injects it into the engine: the map, and the URL of
+ * the module that exports it as `MODELS`, which is how worker threads (which cannot be sent
+ * functions) load the same registry.
+ */
+export interface ModelCatalog {
+  readonly models: ModelRegistry;
+  readonly module: string;
+}
+
+/** A scenario's model and parameters. */
+export interface ParsedScenario {
   readonly model: ModelDefinition<ScenarioBase, unknown>;
   readonly params: ScenarioBase;
+}
+
+/** A parsed scenario with the merged document it came from (files, origins of each value). */
+export interface ValidScenario extends ParsedScenario {
   readonly merged: MergedDocument;
 }
 
@@ -239,3 +254,17 @@ export function validateScenario(merged: MergedDocument, models: ModelRegistry):
   return { model, params: parsed.data, merged };
 }
 
+
+/**
+ * A document that `validateScenario` has already accepted, parsed again into parameters: what a
+ * worker thread does with the documents a batch plan resolved (no files, no time checks).
+ * @throws InternalError when the document does not pass, which would mean the plan and the worker disagree
+ */
+export function parseValidatedScenario(document: Document, models: ModelRegistry): ParsedScenario {
+  const model = models.get(String(document['model']));
+  const parsed = model?.schema.safeParse(document);
+  if (!model || !parsed?.success) {
+    throw new InternalError(`a scenario validated by the plan fails in the worker (model ${JSON.stringify(document['model'])}): ${parsed?.error?.message ?? 'model not in the registry'}`);
+  }
+  return { model, params: parsed.data };
+}

@@ -5,14 +5,14 @@
  * back from runs.csv, estimate the indices and write sensitivity.csv. See docs/sensitivity.md.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadExperiment, type ExperimentOverrides, type LoadedExperiment } from '../batch/experiment.ts';
 import { readBatchRecord, runBatch, type BatchOutcome } from '../batch/run-batch.ts';
 import { writeFileAtomic } from '../output/files.ts';
 import { RandomStream } from '../random.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { displayPath } from '../scenario/load.ts';
-import type { ModelRegistry } from '../scenario/validate.ts';
+import type { ModelCatalog } from '../scenario/validate.ts';
 import { checkDesign } from './check-design.ts';
 import { buildDesign, type SensitivityDesign } from './design.ts';
 import { DESIGN_FILE, designExperimentText, designPoints } from './design-file.ts';
@@ -28,7 +28,7 @@ export interface SensitivityOptions {
   readonly settings?: SensitivityOverrides;
   /** `--replicates`, `--rounds`, `--set`, as for a batch. */
   readonly overrides: ExperimentOverrides;
-  readonly models: ModelRegistry;
+  readonly catalog: ModelCatalog;
   readonly out: string;
   readonly workers: number;
   readonly resume: boolean;
@@ -45,6 +45,8 @@ export interface PreparedDesign {
   readonly loaded: LoadedExperiment;
   /** Design points (before replicates). */
   readonly points: number;
+  /** Whether the results folder was made for this design (so a failure takes it back). */
+  readonly created: boolean;
 }
 
 export interface SensitivityAnalysis {
@@ -72,6 +74,12 @@ function asUserIssues(error: unknown, designFile: string, sensitivity: Sensitivi
   return new ScenarioError(error.issues.map((issue) => (issue.source === generated ? { ...issue, source: sensitivity.source } : issue)));
 }
 
+/** Takes back a design file that failed its checks, and the folder when it was made for it. */
+function removeDesign(designFile: string, written: boolean, created: boolean): void {
+  if (created) rmSync(dirname(designFile), { recursive: true, force: true });
+  else if (written) rmSync(designFile, { force: true });
+}
+
 /**
  * Draws the design, writes it into the results folder and checks it. On a resume the design
  * must come out byte for byte as the one already there.
@@ -96,14 +104,15 @@ export function prepareDesign(options: SensitivityOptions): PreparedDesign {
     fail('--out', `${displayPath(options.out)} already holds a batch; add --resume to finish it, or choose another --out`);
   }
   const written = there !== text;
+  const created = !existsSync(options.out);
   if (written) writeFileAtomic(designFile, text);
   try {
     const loaded = loadExperiment(designFile, options.overrides);
-    checkDesign(sensitivity, loaded, options.models);
-    return { sensitivity, design, loaded, points: points.length };
+    checkDesign(sensitivity, loaded, options.catalog.models);
+    return { sensitivity, design, loaded, points: points.length, created };
   } catch (error) {
     // Nothing of a design that fails its checks stays behind.
-    if (written) rmSync(designFile, { force: true });
+    removeDesign(designFile, written, created);
     throw asUserIssues(error, designFile, sensitivity);
   }
 }
@@ -136,7 +145,7 @@ export async function runSensitivity(options: SensitivityOptions): Promise<Sensi
     batch = await runBatch({
       loaded: prepared.loaded,
       overrides: options.overrides,
-      models: options.models,
+      catalog: options.catalog,
       out: options.out,
       workers: options.workers,
       shard: null,
@@ -147,7 +156,7 @@ export async function runSensitivity(options: SensitivityOptions): Promise<Sensi
     });
   } catch (error) {
     // The batch refused before starting (a scenario problem at some point): leave nothing behind.
-    if (!readBatchRecord(options.out) && !options.resume) rmSync(designFile, { force: true });
+    if (!readBatchRecord(options.out) && !options.resume) removeDesign(designFile, true, prepared.created);
     throw asUserIssues(error, designFile, prepared.sensitivity);
   }
   if (!batch.assembled) return { prepared, batch, analysis: null };

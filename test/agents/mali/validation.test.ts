@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { campRefugeesByCountry, loadObservations, SERIES } from '../../../src/agents/mali/observed.ts';
 import { validateBatch } from '../../../src/agents/mali/validation.ts';
-import { MODELS } from '../../../src/agents/registry.ts';
+import { CATALOG } from '../../../src/agents/registry.ts';
 import { loadExperiment } from '../../../src/sim/batch/experiment.ts';
 import { runBatch } from '../../../src/sim/batch/run-batch.ts';
 
@@ -45,7 +45,7 @@ describe('sahel-sim fit on a batch of the baseline', () => {
       .replace('replicates: 20', 'replicates: 3\nrounds: 160');
     writeFileSync(file, text);
     folder = join(file, '..', 'out');
-    await runBatch({ loaded: loadExperiment(file), overrides: {}, models: MODELS, out: folder, workers: 2, shard: null, resume: false, command: ['test'] });
+    await runBatch({ loaded: loadExperiment(file), overrides: {}, catalog: CATALOG, out: folder, workers: 2, shard: null, resume: false, command: ['test'] });
   });
 
   it('writes fit.csv with one row per series and its log error, bias, rank correlation and coverage', () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MODELS } from '../../../src/agents/registry.ts';
+import { CATALOG } from '../../../src/agents/registry.ts';
 import { loadExperiment } from '../../../src/sim/batch/experiment.ts';
 import { runBatch } from '../../../src/sim/batch/run-batch.ts';
 
@@ -15,7 +15,7 @@ const COMPARED = ['runs.csv', 'series.csv', 'summary.csv', 'comparison.csv', 'fa
 const scratch = (name: string): string => join(mkdtempSync(join(tmpdir(), `sahel-sim-${name}-`)), 'out');
 
 async function batch(file: string, out: string, workers: number, shard: { index: number; count: number } | null = null): Promise<void> {
-  await runBatch({ loaded: loadExperiment(file), overrides: {}, models: MODELS, out, workers, shard, resume: false, command: ['test'] });
+  await runBatch({ loaded: loadExperiment(file), overrides: {}, catalog: CATALOG, out, workers, shard, resume: false, command: ['test'] });
 }
 
 function files(out: string): Record<string, string> {

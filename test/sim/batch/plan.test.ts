@@ -120,7 +120,7 @@ describe('branching from a shared history', () => {
     const loaded = loadExperiment(SMALL);
     const plan = buildPlan(loaded, MODELS);
     const job = plan.jobs[1];
-    const result = runJob(taskFor(plan, loaded, job));
+    const result = runJob(taskFor(plan, loaded, job), MODELS);
     const forked = result.runs.find((run) => run.runId === job.runs[1].runId);
     const fromStart = loadScenario(join(FIXTURES, 'crisis.yaml'), MODELS, { rounds: 60, set: plan.points[job.point].set });
     const whole = runScenario(fromStart.model, fromStart.params, job.seed);
@@ -141,7 +141,7 @@ describe('branching from a shared history', () => {
     // MINUSMA arrives on 1 July 2013: round 80 is the first to start after it (on 7 July 2013;
     // round r starts at 1 January 2012 + 7·(r − 1) days).
     expect(job.runs[1].branchRound).toBe(80);
-    const result = runJob(taskFor(plan, loaded, job));
+    const result = runJob(taskFor(plan, loaded, job), MODELS);
     const fromStart = loadScenario(join(ROOT, 'scenarios/mali-2012.yaml'), MODELS, {
       overlays: [join(ROOT, 'scenarios/strategies/no-minusma.yaml')],
       rounds: 100,

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { modelReportOptions } from '../../../src/cli/report-command.ts';
-import { MODELS } from '../../../src/agents/registry.ts';
+import { CATALOG } from '../../../src/agents/registry.ts';
 import { loadExperiment } from '../../../src/sim/batch/experiment.ts';
 import { runBatch } from '../../../src/sim/batch/run-batch.ts';
 import { loadBoundaries } from '../../../src/sim/report/boundaries.ts';
@@ -29,7 +29,7 @@ const REGIONS = ['kayes', 'koulikoro', 'sikasso', 'segou', 'mopti', 'tombouctou'
 const scratch = mkdtempSync(join(tmpdir(), 'sahel-sim-report-'));
 
 async function batch(experiment: string, out: string): Promise<void> {
-  await runBatch({ loaded: loadExperiment(experiment), overrides: {}, models: MODELS, out, workers: 2, shard: null, resume: false, command: ['test'] });
+  await runBatch({ loaded: loadExperiment(experiment), overrides: {}, catalog: CATALOG, out, workers: 2, shard: null, resume: false, command: ['test'] });
 }
 
 /** A small Mali experiment: 255 people per agent, 60 rounds, two strategies, the regional series kept for the map. */
@@ -177,7 +177,7 @@ describe.each([
       file: join(ROOT, 'scenarios/experiments/sensitivity-ishigami.yaml'),
       settings: { method, samples: 64, trajectories: 8 },
       overrides: {},
-      models: MODELS,
+      catalog: CATALOG,
       out,
       workers: 2,
       resume: false,

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { MODELS } from '../../../src/agents/registry.ts';
+import { CATALOG } from '../../../src/agents/registry.ts';
 import { ishigami, sobolG } from '../../../src/agents/analytic/test-functions.ts';
 import { defaultWorkers } from '../../../src/sim/batch/run-batch.ts';
 import { RandomStream } from '../../../src/sim/random.ts';
@@ -31,7 +31,7 @@ function options(file: string, settings: SensitivityOptions['settings'], extra: 
     file,
     ...(settings ? { settings } : {}),
     overrides: {},
-    models: MODELS,
+    catalog: CATALOG,
     out: join(mkdtempSync(join(tmpdir(), 'sahel-sim-sensitivity-')), 'out'),
     workers: WORKERS,
     resume: false,

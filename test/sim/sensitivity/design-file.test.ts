@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { MODELS } from '../../../src/agents/registry.ts';
+import { CATALOG } from '../../../src/agents/registry.ts';
 import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
 import { DESIGN_FILE, designPoints } from '../../../src/sim/sensitivity/design-file.ts';
 import { prepareDesign, type SensitivityOptions } from '../../../src/sim/sensitivity/run-sensitivity.ts';
@@ -11,7 +11,7 @@ import { prepareDesign, type SensitivityOptions } from '../../../src/sim/sensiti
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 function options(file: string, out: string, extra: Partial<SensitivityOptions> = {}): SensitivityOptions {
-  return { file, overrides: {}, models: MODELS, out, workers: 1, resume: false, command: ['test'], ...extra };
+  return { file, overrides: {}, catalog: CATALOG, out, workers: 1, resume: false, command: ['test'], ...extra };
 }
 
 const scratch = (): string => join(mkdtempSync(join(tmpdir(), 'sahel-sim-design-')), 'out');

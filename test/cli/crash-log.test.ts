@@ -1,0 +1,27 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeCrashLog } from '../../src/cli/crash-log.ts';
+import { InternalError } from '../../src/sim/scenario/errors.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'sahel-sim-crash-log-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('crash log', () => {
+  it('keeps the command and the stack traces of the error and of its cause, in the folder given', () => {
+    // Arrange
+    const cause = new Error('worker could not load the registry');
+    const error = new InternalError('job 3 of the batch failed in its worker', { cause });
+
+    // Act
+    const path = writeCrashLog(error, ['batch', 'x.yaml', '--out', 'results/x'], scratch);
+
+    // Assert
+    const text = readFileSync(path, 'utf8');
+    expect(dirname(path)).toBe(scratch);
+    expect(text).toContain('command: sahel-sim batch x.yaml --out results/x');
+    expect(text).toContain('InternalError: job 3 of the batch failed in its worker\n    at ');
+    expect(text).toContain('caused by:\nError: worker could not load the registry\n    at ');
+  });
+});

@@ -12,11 +12,10 @@ import { defaultWorkers, readBatchRecord, rerunCommand, resolveShard, runBatch, 
 import { folderTimestamp, timestamp } from '../sim/output/manifest.ts';
 import { ScenarioError } from '../sim/scenario/errors.ts';
 import { displayPath } from '../sim/scenario/load.ts';
-import { writeReport } from '../sim/report/index.ts';
+import { modelReportOptions, writeReport } from '../sim/report/index.ts';
 import { headlineTable } from './batch-table.ts';
 import { collectAssignment, parseCount } from './options.ts';
 import { progressReporter, stopOnSignal } from './progress.ts';
-import { modelReportOptions } from './report-command.ts';
 
 interface BatchFlags {
   workers?: number;
@@ -107,7 +106,7 @@ Ctrl-C stops after the runs in flight; --resume with the same --out finishes the
       console.log(headlineTable(plan, assembled, headline));
       console.log(`wrote ${assembled.files.map((name) => displayPath(resolve(out, name))).join(', ')}, manifest.json`);
       if (flags.report) {
-        const report = await writeReport(out, modelReportOptions(plan.modelId));
+        const report = await writeReport(out, modelReportOptions(MODELS.get(plan.modelId)));
         console.log(`wrote ${displayPath(resolve(report.file))} (${report.charts.length} charts)`);
       }
       if (assembled.failures.length > 0) {

@@ -1,13 +1,11 @@
 /**
  * `sahel-sim report RESULTS_DIR`: one self-contained HTML page of charts of a finished batch
- * (docs/report.md), and the model facts the report cannot read from the folder (the model's
- * headline outcomes, the names of the Mali model's security clusters).
+ * (docs/report.md); what is particular to the batch's model comes from its definition.
  */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { MODELS } from '../agents/registry.ts';
-import { CLUSTERS } from '../agents/mali/violence.ts';
-import { readManifest, writeReport, type ReportOptions } from '../sim/report/index.ts';
+import { modelReportOptions, readManifest, writeReport } from '../sim/report/index.ts';
 import { displayPath } from '../sim/scenario/load.ts';
 
 interface ReportFlags {
@@ -28,18 +26,6 @@ function parseNames(text: string): string[] {
     throw new InvalidArgumentError(`expected comma-separated column names (snake_case), e.g. civilian_deaths_total,hpi_mean, found "${text}"`);
   }
   return names;
-}
-
-/**
- * What the report needs to know of a model: its headline outcomes and, for the Mali model,
- * the names of the security clusters 1–7.
- */
-export function modelReportOptions(modelId: string): Pick<ReportOptions, 'modelHeadline' | 'clusterNames'> {
-  const headline = MODELS.get(modelId)?.headline;
-  return {
-    ...(headline ? { modelHeadline: headline } : {}),
-    ...(modelId === 'mali' ? { clusterNames: CLUSTERS } : {}),
-  };
 }
 
 export function registerReport(program: Command): void {
@@ -68,7 +54,7 @@ Examples:
     .action(async (folder: string, flags: ReportFlags) => {
       const manifest = readManifest(folder);
       const result = await writeReport(folder, {
-        ...modelReportOptions(manifest.model),
+        ...modelReportOptions(MODELS.get(manifest.model)),
         ...(flags.headline ? { headline: flags.headline } : {}),
         ...(flags.series ? { seriesMetrics: flags.series } : {}),
         ...(flags.mapMetric ? { mapMetric: flags.mapMetric } : {}),

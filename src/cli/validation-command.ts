@@ -1,23 +1,36 @@
 /**
- * `sahel-sim observe` and `sahel-sim fit RESULTS_DIR`: the observed record as one tidy table,
- * and how well a batch of the Mali baseline meets it (docs/validation.md).
+ * `sahel-sim observe`, `sahel-sim fit RESULTS_DIR` and `sahel-sim calibrate`: a model's observed
+ * record as one tidy table, how well a batch meets it, and calibration to it (docs/validation.md).
+ * The record and the scoring are the model's validation hooks (ModelDefinition.validation).
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadObservations, SERIES } from '../agents/mali/observed.ts';
-import { scoreBatch, validateBatch } from '../agents/mali/validation.ts';
-import { CATALOG } from '../agents/registry.ts';
+import { CATALOG, MODELS } from '../agents/registry.ts';
 import { loadExperiment } from '../sim/batch/experiment.ts';
 import { defaultWorkers } from '../sim/batch/run-batch.ts';
 import { calibrate } from '../sim/calibration/calibrate.ts';
 import { folderTimestamp } from '../sim/output/manifest.ts';
 import { parseCount } from './options.ts';
-import { modelReportOptions } from './report-command.ts';
 import { toCsv } from '../sim/output/csv.ts';
 import { writeFileAtomic } from '../sim/output/files.ts';
-import { readManifest, writeReport } from '../sim/report/index.ts';
+import type { ModelValidation } from '../sim/model-hooks.ts';
+import { modelReportOptions, readManifest, writeReport } from '../sim/report/index.ts';
+import { ScenarioError } from '../sim/scenario/errors.ts';
 import { displayPath } from '../sim/scenario/load.ts';
+
+/**
+ * The validation hooks of a model: the one named, else the only model that has any.
+ * @throws ScenarioError naming the models that have an observed record
+ */
+function validationOf(modelId: string | undefined, source: string): ModelValidation {
+  const withRecord = [...MODELS.values()].filter((model) => model.validation);
+  const model = modelId === undefined ? (withRecord.length === 1 ? withRecord[0] : undefined) : MODELS.get(modelId);
+  if (model?.validation) return model.validation;
+  const names = withRecord.map((candidate) => JSON.stringify(candidate.id)).join(', ');
+  const message = modelId === undefined ? `name the model with --model: one of ${names}` : `model ${JSON.stringify(modelId)} has no observed record; models with one: ${names}`;
+  throw new ScenarioError([{ source, path: '', expected: '', found: '', message }]);
+}
 
 const short = (value: number): string => (Number.isFinite(value) ? Number(value.toPrecision(3)).toString() : '—');
 
@@ -26,23 +39,13 @@ export function registerValidation(program: Command, argv: readonly string[]): {
   program
     .command('observe')
     .description('the observed outcomes of 2012–2017 as one tidy table (series, year, date, region, value, source, definition, model output)')
+    .option('--model <id>', 'the model whose observed record to list (default: the only model that has one)')
     .option('--out <file>', 'write the table to this CSV file instead of the terminal')
-    .addHelpText('after', '\nExamples:\n  $ sahel-sim observe\n  $ sahel-sim observe --out results/observed.csv')
-    .action((options: { out?: string }) => {
-      const definitions = new Map(SERIES.map((series) => [series.name, series]));
-      const rows = loadObservations().map((observation) => {
-        const definition = definitions.get(observation.series);
-        return [
-          observation.series,
-          observation.year,
-          observation.date,
-          observation.region,
-          observation.value,
-          observation.source,
-          definition?.definition ?? 'UNHCR registrations in one camp, corrected for the level-2 re-registration',
-          definition?.metric ?? 'refugees_<host country> on that date',
-        ];
-      });
+    .addHelpText('after', '\nExamples:\n  $ sahel-sim observe\n  $ sahel-sim observe --model mali --out results/observed.csv')
+    .action((options: { model?: string; out?: string }) => {
+      const rows = validationOf(options.model, '--model')
+        .observations()
+        .map((row) => [row.series, row.year, row.date, row.region, row.value, row.source, row.definition, row.modelOutput]);
       const csv = toCsv(['series', 'year', 'date', 'region', 'value', 'source', 'definition', 'model_output'], rows);
       if (options.out) {
         writeFileAtomic(options.out, csv);
@@ -60,7 +63,8 @@ export function registerValidation(program: Command, argv: readonly string[]): {
     .option('--report', 'also write report.html with the observed points (a report already in the folder is always redrawn)')
     .addHelpText('after', '\nExample:\n  $ sahel-sim batch scenarios/experiments/validate.yaml --out results/validate\n  $ sahel-sim fit results/validate --report')
     .action(async (folder: string, options: { strategy: string; report?: boolean }) => {
-      const { fits, files, runs } = validateBatch(folder, options.strategy);
+      const modelId = readManifest(folder).model;
+      const { fits, files, runs } = validationOf(modelId, folder).fit(folder, options.strategy);
       const header = ['series', 'years', 'log_rmse', 'log_bias', 'spearman', 'coverage_90'];
       const table = fits.map((fit) => [fit.series, String(fit.years), short(fit.logRmse), short(fit.logBias), short(fit.spearman), short(fit.coverage)]);
       const widths = header.map((_, c) => Math.max(header[c].length, ...table.map((row) => row[c].length)));
@@ -69,7 +73,7 @@ export function registerValidation(program: Command, argv: readonly string[]): {
       console.log(`${runs} runs of ${options.strategy}, 2012–2017; wrote ${files.map((name) => displayPath(resolve(folder, name))).join(', ')}`);
       // The report's observed panel reads yearly.csv: a report drawn before the fit lacks it.
       if (options.report || existsSync(join(folder, 'report.html'))) {
-        const report = await writeReport(folder, modelReportOptions(readManifest(folder).model));
+        const report = await writeReport(folder, modelReportOptions(MODELS.get(modelId)));
         console.log(`wrote ${displayPath(resolve(report.file))} (${report.charts.length} charts, with the observed points)`);
       }
     });
@@ -101,7 +105,6 @@ export function registerValidation(program: Command, argv: readonly string[]): {
           catalog: CATALOG,
           out,
           workers: options.workers ?? defaultWorkers(),
-          score: scoreBatch,
           command: ['sahel-sim', ...argv],
           stopRequested: () => stop,
           progress: (generation, done, total) => {

@@ -15,6 +15,7 @@ import {
   type MetricSeries,
   type SummaryDefinition,
 } from './metrics.ts';
+import type { ModelReport, ModelValidation } from './model-hooks.ts';
 import { RandomStream, type StreamState } from './random.ts';
 import { cloneParams, decimalYear, findVarying, type TimeScope, type Varying } from './varying.ts';
 
@@ -114,6 +115,10 @@ export interface ModelDefinition<P extends ScenarioBase, S> {
   readonly breakdowns?: (params: P) => readonly BreakdownDefinition<S>[];
   /** Summary outcomes a batch prints in its closing table. */
   readonly headline?: readonly string[];
+  /** The model-specific parts of the batch report (cluster names, a map), if any. */
+  readonly report?: ModelReport;
+  /** The observed record the model is scored and calibrated against, if any. */
+  readonly validation?: ModelValidation;
 }
 
 /** What a model observes for one scenario: its metrics, summaries and breakdowns resolved. */

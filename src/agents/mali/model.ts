@@ -17,8 +17,10 @@ import { finance, updateGroupLifecycle } from './money.ts';
 import { maliSchema, type MaliParams } from './params.ts';
 import { humanProtectionIndex } from './protection.ts';
 import { recruit } from './recruitment.ts';
+import { maliReport } from './report.ts';
 import { FORCES, initMali, STATUS, type MaliState } from './state.ts';
 import { negotiate, tuaregAttacks, updateCooperation } from './tuareg.ts';
+import { maliValidation } from './validation.ts';
 import { CLUSTERS, EVENT, EVENT_TYPES, resetLedger, totalFighters, VICTIM, VICTIMS } from './violence.ts';
 
 /** Scratch buffers and the tally the metrics read; kept beside the state, rebuilt on init. */
@@ -474,6 +476,8 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
   ],
   observe,
   headline: ['civilian_deaths_total', 'hpi_mean', 'idps_max', 'refugees_max', 'peacekeeper_deaths_total', 'fighters_aqim_jnim_final', 'trust_fama_final'],
+  report: maliReport,
+  validation: maliValidation,
   metrics: maliMetrics,
   summaries: maliSummaries,
   breakdowns: maliBreakdowns,

@@ -14,7 +14,7 @@ import { toCsv } from '../../sim/output/csv.ts';
 import { writeFileAtomic } from '../../sim/output/files.ts';
 import { readBatchSeries, type RunSeries } from '../../sim/validation/batch-series.ts';
 import { distance, fitSeries, yearly, type SeriesFit } from '../../sim/validation/fit.ts';
-import type { Plan } from '../../sim/batch/plan.ts';
+import type { ModelValidation, ObservedValue } from '../../sim/model-hooks.ts';
 import { campRefugeesByCountry, loadObservations, SERIES } from './observed.ts';
 
 /** Years the model is calibrated and scored on; later years are the held-out test. */
@@ -122,12 +122,25 @@ export function validateBatch(folder: string, strategy = 'baseline'): { fits: Se
 }
 
 /**
- * Calibration's scorer: the distance of each sweep point of a finished batch — the mean over
- * series of the log-scale error of its runs' yearly medians, 2012–2017 — in point order.
+ * Calibration's scorer: the distance of each sweep point — the mean over series of the log-scale
+ * error of its runs' yearly medians, 2012–2017 — in point order.
  */
-export function scoreBatch(folder: string, plan: Plan): number[] {
-  const runs = readBatchSeries(folder, 'baseline');
-  const byPoint = plan.points.map(() => [] as RunSeries[]);
-  for (const run of runs) byPoint[plan.runs[run.runId - 1].point].push(run);
-  return byPoint.map((pointRuns) => (pointRuns.length === 0 ? Number.POSITIVE_INFINITY : distance(fitRuns(pointRuns).fits)));
+export function scorePoints(runsByPoint: readonly (readonly RunSeries[])[]): number[] {
+  return runsByPoint.map((runs) => (runs.length === 0 ? Number.POSITIVE_INFINITY : distance(fitRuns(runs).fits)));
 }
+
+/** The observed record as `sahel-sim observe` lists it: each value with its definition and model output. */
+export function observedValues(): ObservedValue[] {
+  const definitions = new Map(SERIES.map((series) => [series.name, series]));
+  return loadObservations().map((observation) => {
+    const definition = definitions.get(observation.series);
+    return {
+      ...observation,
+      definition: definition?.definition ?? 'UNHCR registrations in one camp, corrected for the level-2 re-registration',
+      modelOutput: definition?.metric ?? 'refugees_<host country> on that date',
+    };
+  });
+}
+
+/** The Mali model's validation hooks (ModelDefinition.validation). */
+export const maliValidation: ModelValidation = { observations: observedValues, fit: validateBatch, score: scorePoints };

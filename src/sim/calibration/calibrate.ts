@@ -17,22 +17,19 @@ import { timestamp, toolCommit } from '../output/manifest.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { loadScenario } from '../scenario/index.ts';
 import { displayPath } from '../scenario/load.ts';
-import type { ModelCatalog, ModelRegistry } from '../scenario/validate.ts';
-import { Clock } from '../schedule.ts';
+import type { ModelCatalog } from '../scenario/validate.ts';
+import { Clock, type ScenarioBase } from '../schedule.ts';
+import { readBatchSeries, type RunSeries } from '../validation/batch-series.ts';
 import type { LoadedExperiment } from '../batch/experiment.ts';
 import { runBatch } from '../batch/run-batch.ts';
 import type { Plan } from '../batch/plan.ts';
 import { abc, posteriorSummary, type Particle, type Prior } from './abc.ts';
-
-/** Distances of a finished batch's sweep points, in point order. */
-export type Scorer = (folder: string, plan: Plan) => number[];
 
 export interface CalibrationOptions {
   readonly loaded: LoadedExperiment;
   readonly catalog: ModelCatalog;
   readonly out: string;
   readonly workers: number;
-  readonly score: Scorer;
   readonly command: readonly string[];
   readonly progress?: (generation: number, runsDone: number, runsTotal: number) => void;
   readonly stopRequested?: () => boolean;
@@ -47,13 +44,19 @@ export interface CalibrationResult {
 }
 
 /** Rounds from the scenario's start up to and including the round that ends on or before `until`. */
-export function roundsUntil(loaded: LoadedExperiment, models: ModelRegistry, until: string): number {
-  const { params } = loadScenario(loaded.base, models, { set: loaded.scenarioSet });
+export function roundsUntil(loaded: LoadedExperiment, params: ScenarioBase, until: string): number {
   const clock = new Clock(params.rounds, params.calendar);
   if (!clock.dates) throw new ScenarioError([{ source: displayPath(loaded.file), path: 'calibration.until', expected: '', found: '', message: 'the scenario has no calendar, so runs cannot stop at a date' }]);
   let rounds = 0;
   while (rounds < params.rounds && clock.dates[rounds + 1] <= until) rounds++;
   return rounds;
+}
+
+/** The baseline runs of a finished batch, grouped by sweep point. */
+function pointRuns(folder: string, plan: Plan): RunSeries[][] {
+  const byPoint = plan.points.map((): RunSeries[] => []);
+  for (const run of readBatchSeries(folder, 'baseline')) byPoint[plan.runs[run.runId - 1].point].push(run);
+  return byPoint;
 }
 
 /** The experiment one generation runs: the base scenario at each parameter set, one list sweep. */
@@ -77,13 +80,13 @@ export async function calibrate(options: CalibrationOptions): Promise<Calibratio
   const { loaded, out } = options;
   const { models } = options.catalog;
   const spec = loaded.experiment.calibration;
+  const source = displayPath(loaded.file);
   if (!spec) throw new ScenarioError([{ source: displayPath(loaded.file), path: 'calibration', expected: 'a calibration section (parameters, samples, accept, generations, until, overlay)', found: 'nothing (the field is missing)' }]);
   const priors: Prior[] = Object.entries(spec.parameters).map(([name, range]) => ({ name, from: range.from, to: range.to }));
   const empty = priors.find((prior) => !(prior.to > prior.from));
   if (empty) throw new ScenarioError([{ source: displayPath(loaded.file), path: `calibration.parameters.${empty.name}`, expected: 'a range with to > from', found: `${empty.from} to ${empty.to}` }]);
   // Every prior's bounds must be valid scenario values: check them before any run, and report a
   // problem at the prior in the experiment file rather than at the `--set` it becomes.
-  const source = displayPath(loaded.file);
   for (const bound of ['from', 'to'] as const) {
     const assignments = priors.map((prior) => `${prior.name}=${prior[bound]}`);
     try {
@@ -98,7 +101,12 @@ export async function calibrate(options: CalibrationOptions): Promise<Calibratio
       );
     }
   }
-  const rounds = roundsUntil(loaded, models, spec.until);
+  const { model, params } = loadScenario(loaded.base, models, { set: loaded.scenarioSet });
+  const score = model.validation?.score;
+  if (!score) {
+    throw new ScenarioError([{ source, path: 'scenario', expected: '', found: '', message: `model ${model.id} has no observed record to calibrate against (its definition has no validation hooks)` }]);
+  }
+  const rounds = roundsUntil(loaded, params, spec.until);
   // The first generation's batch makes the folder once its plan has passed every check.
   let interrupted = false;
   const generations = await abc(
@@ -122,7 +130,7 @@ export async function calibrate(options: CalibrationOptions): Promise<Calibratio
         interrupted = true;
         return points.map(() => Number.POSITIVE_INFINITY);
       }
-      return options.score(folder, outcome.plan);
+      return score(pointRuns(folder, outcome.plan));
     },
   ).catch((error: unknown) => {
     if (interrupted) return [];

@@ -1,18 +1,11 @@
 /**
- * Region outlines for the map, from data/boundaries/ (geoBoundaries, CC BY 4.0; see its
- * README): each feature names the scenario region it stands for in `region`, and a feature
- * with `drawnOver` is drawn on top of that region's polygon, which contains it (Ménaka's
- * polygon over pre-2016 Gao). Rings are rewound for d3-geo, which Vega's projections use.
+ * Region outlines for the map, from the GeoJSON file a model's report hook names (the Mali
+ * model's: data/boundaries/, geoBoundaries, CC BY 4.0; see its README): each feature names the
+ * scenario region it stands for in `region`, and a feature with `drawnOver` is drawn on top of
+ * that region's polygon, which contains it (Ménaka's polygon over pre-2016 Gao). Rings are rewound for d3-geo, which Vega's projections use.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-
-/** The outlines of Mali's regions shipped with sahel-sim. */
-export const MALI_BOUNDARIES = resolve(PACKAGE_ROOT, 'data/boundaries/mali-regions.geojson');
 
 type Ring = [number, number][];
 
@@ -99,7 +92,7 @@ function moments(polygons: readonly (readonly Ring[])[]): { area: number; mx: nu
  * `properties.region`.
  * @throws Error when the file is missing or not of that shape
  */
-export function loadBoundaries(file: string = MALI_BOUNDARIES): Boundaries {
+export function loadBoundaries(file: string): Boundaries {
   if (!existsSync(file)) throw new Error(`boundaries file ${file} not found`);
   const parsed = CollectionSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file}: not a FeatureCollection of region polygons: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);

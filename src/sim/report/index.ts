@@ -6,6 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../output/files.ts';
+import type { ModelDefinition, ScenarioBase } from '../schedule.ts';
 import { TOOL_VERSION } from '../output/manifest.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
 import { displayPath } from '../scenario/load.ts';
@@ -19,7 +20,7 @@ import { renderSvg } from './render.ts';
 import type { ReportData, ReportOptions, Section } from './section.ts';
 import { clusterSection } from './sections/clusters.ts';
 import { forestSection } from './sections/forest.ts';
-import { DEFAULT_MAP_METRIC, isMapColumn, mapSection } from './sections/map.ts';
+import { isMapColumn, mapSection } from './sections/map.ts';
 import { observedSection } from './sections/observed.ts';
 import { sensitivitySection } from './sections/sensitivity.ts';
 import { seriesFor, timeSeriesSection } from './sections/time-series.ts';
@@ -75,8 +76,8 @@ async function batchSections(resultsDir: string, manifest: BatchManifest, option
   const comparison = readComparison(resultsDir, manifest);
   const runs = await readRuns(resultsDir, manifest);
   const headline = headlineOf(manifest, options, comparison.map((row) => row.outcome), [...runs.outcomes.keys()]);
-  const mapMetric = options.mapMetric ?? DEFAULT_MAP_METRIC;
-  const series = await readSeries(resultsDir, (metric) => seriesFor(headline, [metric], options.seriesMetrics).choices.length > 0 || isMapColumn(metric, mapMetric));
+  const mapMetric = options.mapMetric ?? options.model?.map?.metric;
+  const series = await readSeries(resultsDir, (metric) => seriesFor(headline, [metric], options.seriesMetrics).choices.length > 0 || (mapMetric !== undefined && isMapColumn(metric, mapMetric)));
   const data: ReportData = {
     folder: resultsDir,
     manifest,
@@ -100,6 +101,11 @@ async function batchSections(resultsDir: string, manifest: BatchManifest, option
  * @throws ScenarioError when the folder is not a finished batch or an option is invalid
  * @example await writeReport('results/cmp', { headline: ['civilian_deaths_total'] }) → { file: 'results/cmp/report.html', charts: [...], notes: [...] }
  */
+/** What a report takes from the model's definition: its headline outcomes and its report hooks. */
+export function modelReportOptions(model: Pick<ModelDefinition<ScenarioBase, unknown>, 'headline' | 'report'> | undefined): Pick<ReportOptions, 'modelHeadline' | 'model'> {
+  return { ...(model?.headline ? { modelHeadline: model.headline } : {}), ...(model?.report ? { model: model.report } : {}) };
+}
+
 export async function writeReport(resultsDir: string, options: ReportOptions = {}): Promise<ReportResult> {
   checkOptions(options);
   const manifest = readManifest(resultsDir);

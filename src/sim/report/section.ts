@@ -3,6 +3,7 @@
  * follows, figures, notes), each figure a Vega-Lite spec with an optional table of the numbers
  * behind it; and the batch data and options every section builder reads.
  */
+import type { ModelReport } from '../model-hooks.ts';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Arm } from './arms.ts';
 import type { ComparisonRow, RunsTable, SeriesTable, YearlyRow } from './load.ts';
@@ -51,10 +52,8 @@ export interface ReportOptions {
   readonly from?: string;
   /** Last date (ISO, included) of the map's period; default: the last round. */
   readonly to?: string;
-  /** Names of the security clusters 1, 2, … for the cluster chart's legend. */
-  readonly clusterNames?: readonly string[];
-  /** GeoJSON outlines of the regions (boundaries.ts); default: data/boundaries/mali-regions.geojson. */
-  readonly boundaries?: string;
+  /** The model's report hooks (ModelDefinition.report): cluster names, the map. */
+  readonly model?: ModelReport;
   /** Where to write the page; default: RESULTS_DIR/report.html. */
   readonly out?: string;
   /** A folder to write each chart into as well, as `<chart id>.svg` (for papers and docs). */

@@ -30,7 +30,7 @@ export function clusterSection(data: ReportData): Section {
   if (columns.length === 0) {
     return { ...section, figures: [], notes: [`Not shown: runs.csv has no deaths_cluster_<k>_total columns (model ${data.manifest.model} does not count deaths by security cluster).`] };
   }
-  const names = data.options.clusterNames ?? [];
+  const names = data.options.model?.clusterNames ?? [];
   const clusters = columns.map((column) => (names[column.cluster - 1] ? `${column.cluster}. ${names[column.cluster - 1]}` : `cluster ${column.cluster}`));
   const rowOf = new Map(data.runs.runIds.map((runId, i) => [runId, i]));
   const bars: ClusterDeaths[] = [];

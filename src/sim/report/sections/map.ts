@@ -1,16 +1,14 @@
 /**
- * Section 4, the map: the regions coloured by an outcome over a period — by default violent
- * deaths, each region's series column `violent_deaths_<region>` summed over the period, median
- * over the baseline's replicates — drawn from the real boundaries (boundaries.ts). Batches of
- * models without those columns (not Mali) get no map.
+ * Section 4, the map: the regions coloured by an outcome over a period — by default the model's
+ * map metric (Mali: violent deaths), each region's series column `<metric>_<region>` summed over
+ * the period, median over the baseline's replicates — drawn from the outlines the model's report
+ * hook names (boundaries.ts). Models without a map, or batches without those columns, get none.
  */
 import { quantile } from '../../batch/stats.ts';
 import { loadBoundaries } from '../boundaries.ts';
 import { columnWords, formatNumber } from '../format.ts';
 import type { ReportData, Section } from '../section.ts';
 import { mapSpec, type RegionShape } from '../specs/map.ts';
-
-export const DEFAULT_MAP_METRIC = 'violent_deaths';
 
 /**
  * The column suffix of a scenario region, as the Mali model names its columns.
@@ -74,23 +72,25 @@ function sumsFromRuns(data: ReportData, regions: readonly string[], metric: stri
 }
 
 export function mapSection(data: ReportData): Section {
-  const metric = data.options.mapMetric ?? DEFAULT_MAP_METRIC;
+  const map = data.options.model?.map;
+  const metric = data.options.mapMetric ?? map?.metric ?? 'none';
   const section = {
     id: 'map',
     title: `${columnWords(metric)} by region`,
     explanation: [
-      `Mali’s regions coloured by ${metric.replace(/_/g, ' ')} over the period, summed over the rounds of each baseline run; the colour and the number written in each region are the median over replicates (darker is more). The table gives the median and the range that holds 90% of replicates.`,
-      'Ménaka became a region in 2016 and the boundary file (geoBoundaries ADM1) still has the pre-2016 regions, with Ménaka inside Gao. The map therefore draws the former Ménaka cercle (geoBoundaries ADM2), which the new region took over, on top of Gao’s polygon with Ménaka’s value: what shows as Gao is Gao without Ménaka, as in the model. Taoudénit, also created in 2016, is part of Tombouctou in the model and on the map. Bamako, a small district inside Koulikoro, shows as a dot-sized patch near the south-west.',
+      `The model’s regions coloured by ${metric.replace(/_/g, ' ')} over the period, summed over the rounds of each baseline run; the colour and the number written in each region are the median over replicates (darker is more). The table gives the median and the range that holds 90% of replicates.`,
+      ...(map?.notes ?? []),
     ],
   };
-  const boundaries = loadBoundaries(data.options.boundaries);
+  if (!map) return { ...section, title: 'Map', figures: [], notes: [`Not shown: model ${data.manifest.model} defines no map (ModelDefinition.report.map).`] };
+  const boundaries = loadBoundaries(map.boundaries);
   const regions = boundaries.outlines.map((outline) => outline.region);
   const baseline = data.arms.find((arm) => arm.strategy === 'baseline' && arm.point === 0);
   const inSeries = data.series !== null && regions.some((region) => data.series!.values.has(`${metric}_${regionColumn(region)}`));
   const inRuns = regions.some((region) => data.runs.outcomes.has(`${metric}_${regionColumn(region)}_total`));
   const periodAsked = data.options.from !== undefined || data.options.to !== undefined;
   if (!baseline || (!inSeries && !inRuns)) {
-    return { ...section, figures: [], notes: [`Not shown: no column ${metric}_<region> in series.csv nor ${metric}_<region>_total in runs.csv for the regions of the map (${regions.join(', ')}): the batch is not of the Mali model, or does not count ${metric} by region.`] };
+    return { ...section, figures: [], notes: [`Not shown: no column ${metric}_<region> in series.csv nor ${metric}_<region>_total in runs.csv for the regions of the map (${regions.join(', ')}): the batch does not count ${metric} by region.`] };
   }
   if (!inSeries && periodAsked) {
     return { ...section, figures: [], notes: [`Not shown: --from and --to need the per-round columns ${metric}_<region> in series.csv; add them to the experiment’s outputs.series (or leave out --from and --to to map the whole run from runs.csv).`] };

@@ -10,7 +10,8 @@ import { regionalTrust } from './civilians.ts';
 import { pickSuspected } from './fama.ts';
 import type { MaliParams } from './params.ts';
 import { CT, type MaliState } from './state.ts';
-import { EVENT, fightersIn, killCivilians, killFighters, recordEvent } from './violence.ts';
+import { EVENT } from './ledger.ts';
+import { fightersIn, killCivilians, killFighters, recordEvent } from './violence.ts';
 
 /** CT troops ((french + g5s) × scale) over regions in proportion to extremist fighters there; none where there are none. */
 export function deployCounterterrorism(state: MaliState, params: MaliParams): void {

@@ -8,7 +8,8 @@
 import type { RandomStream } from '../../sim/random.ts';
 import type { MaliParams } from './params.ts';
 import type { ArmedGroup, MaliState } from './state.ts';
-import { EVENT, fightersIn, killCivilians, recordEvent } from './violence.ts';
+import { EVENT } from './ledger.ts';
+import { fightersIn, killCivilians, recordEvent } from './violence.ts';
 
 /** Whether the group can pay for one more attack; pays for it when it can. */
 export function payForAttack(group: ArmedGroup, params: MaliParams): boolean {

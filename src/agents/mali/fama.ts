@@ -7,7 +7,8 @@
 import type { RandomStream } from '../../sim/random.ts';
 import type { MaliParams } from './params.ts';
 import { FAMA, NEGOTIATION, type MaliState } from './state.ts';
-import { EVENT, fightersIn, killCivilians, killFighters, recordEvent } from './violence.ts';
+import { EVENT } from './ledger.ts';
+import { fightersIn, killCivilians, killFighters, recordEvent } from './violence.ts';
 
 /** Spreads a force's total over regions in proportion to its deployment weights (regions not listed weigh 0). */
 export function deploy(total: number, weights: Readonly<Record<string, { value: number }>>, regionNames: readonly string[], out: Float64Array): void {

@@ -8,7 +8,8 @@
 import type { RandomStream } from '../../sim/random.ts';
 import type { MaliParams } from './params.ts';
 import type { MaliState } from './state.ts';
-import { communalPerpetrator, EVENT, killCivilians, recordEvent } from './violence.ts';
+import { EVENT } from './ledger.ts';
+import { communalPerpetrator, killCivilians, recordEvent } from './violence.ts';
 
 /**
  * Per tension pair and region: clashes ~ Poisson(rate × weight × min(people of either

@@ -9,7 +9,8 @@ import type { RandomStream } from '../../sim/random.ts';
 import { deploy, suspicionWeights, pickSuspected } from './fama.ts';
 import type { MaliParams } from './params.ts';
 import { MINUSMA, type MaliState } from './state.ts';
-import { EVENT, recordEvent } from './violence.ts';
+import { EVENT } from './ledger.ts';
+import { recordEvent } from './violence.ts';
 
 /** Mandate weights normalised to shares: protection, counterterrorism, stabilization. */
 export function mandateShares(params: MaliParams): [number, number, number] {

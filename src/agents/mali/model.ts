@@ -21,7 +21,8 @@ import { maliReport } from './report.ts';
 import { FORCES, initMali, STATUS, type MaliState } from './state.ts';
 import { negotiate, tuaregAttacks, updateCooperation } from './tuareg.ts';
 import { maliValidation } from './validation.ts';
-import { CLUSTERS, EVENT, EVENT_TYPES, resetLedger, totalFighters, VICTIM, VICTIMS } from './violence.ts';
+import { CLUSTERS, EVENT, EVENT_TYPES, VICTIM, VICTIMS } from './ledger.ts';
+import { resetLedger, totalFighters } from './violence.ts';
 
 /** Scratch buffers and the tally the metrics read; kept beside the state, rebuilt on init. */
 export interface MaliRun extends MaliState {

@@ -8,7 +8,8 @@
 import type { RandomStream } from '../../sim/random.ts';
 import type { MaliParams } from './params.ts';
 import { countTrust, FAMA, NONE, STATUS, YOUTH, type ArmedGroup, type MaliState } from './state.ts';
-import { EVENT, fightersIn, recordEvent, totalFighters } from './violence.ts';
+import { EVENT } from './ledger.ts';
+import { fightersIn, recordEvent, totalFighters } from './violence.ts';
 
 /**
  * The wage a group can actually offer: its nominal wage while it holds six months of payroll

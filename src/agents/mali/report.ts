@@ -5,7 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModelReport } from '../../sim/model-hooks.ts';
-import { CLUSTERS } from './violence.ts';
+import { CLUSTERS } from './ledger.ts';
 
 /** The outlines of Mali's regions shipped with sahel-sim (geoBoundaries, CC BY 4.0: data/boundaries/README.md). */
 export const MALI_BOUNDARIES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data/boundaries/mali-regions.geojson');

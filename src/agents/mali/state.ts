@@ -9,7 +9,7 @@ import { placeGraphOf } from '../../sim/scenario/fields.ts';
 import type { PlaceGraph } from '../../sim/space/graph.ts';
 import { addAgents, createPlaceIndex, createTable, type PlaceIndex, type Table } from '../../sim/store.ts';
 import type { MaliParams } from './params.ts';
-import { createLedger, type Ledger } from './violence.ts';
+import { createLedger, type Ledger } from './ledger.ts';
 
 /** Where a civilian group is: at home, displaced inside Mali, refugee abroad, or gone (all its people dead). */
 export const STATUS = { home: 0, displaced: 1, refugee: 2, dead: 3 } as const;

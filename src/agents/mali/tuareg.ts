@@ -13,7 +13,8 @@ import { hasHappened } from './money.ts';
 import { payForAttack } from './extremists.ts';
 import type { MaliParams } from './params.ts';
 import { NEGOTIATION, type ArmedGroup, type MaliState } from './state.ts';
-import { attributeDeaths, EVENT, fightersIn, killFighters, recordEvent } from './violence.ts';
+import { EVENT } from './ledger.ts';
+import { attributeDeaths, fightersIn, killFighters, recordEvent } from './violence.ts';
 
 /** The negotiation state the scenario's dates call for this round, before breakdowns. */
 export function scheduledNegotiation(params: MaliParams, clock: Clock): number {

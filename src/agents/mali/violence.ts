@@ -1,79 +1,12 @@
 /**
- * Violence (ODD Details › Submodels › Violence): the event types of the model, each counted under
- * exactly one of the seven security clusters of Table 1 (seed 002), the round's ledger of
- * events and deaths by perpetrator and victim type, and the application of casualties to
- * civilians and fighters. The actors' rules decide how many events happen; this module records
- * them and picks the victims.
+ * Violence (ODD Details › Submodels › Violence): recording the round's events in the ledger
+ * (ledger.ts) and applying casualties to civilians and fighters. The actors' rules decide how
+ * many events happen; this module records them and picks the victims.
  */
 import type { RandomStream } from '../../sim/random.ts';
 import type { ArmedGroup, MaliState } from './state.ts';
 import { COMMUNAL, countTrust, NONE, STATUS } from './state.ts';
-
-/** Victim types of the deaths ledger. */
-export const VICTIMS = ['civilians', 'fama', 'minusma', 'ct', 'fighters'] as const;
-export const VICTIM = { civilians: 0, fama: 1, minusma: 2, ct: 3, fighters: 4 } as const;
-
-/**
- * The seven security clusters of Table 1 (threat — threatener → threatened).
- */
-export const CLUSTERS = [
-  'terrorist attacks (extremist groups → civilians)',
-  'monopoly of legitimate force (extremist groups → government; the fight over territory)',
-  "UN's mandate (extremist groups, Tuareg groups, civilians → UN forces)",
-  'recruitment (extremist network → civilians)',
-  'state violence (government ↔ Tuareg and Arab rebel groups)',
-  'contentious practices (FAMA, CT forces, UN forces → civilians)',
-  'intercommunal violence (civilians → civilians)',
-] as const;
-
-/** Every kind of event, with its cluster (1–7) and what kind of victims its deaths are. */
-export const EVENT_TYPES = [
-  { id: 'extremist_attack_civilians', cluster: 1, victim: VICTIM.civilians, doc: 'an extremist group attacks civilians' },
-  { id: 'extremist_attack_fama', cluster: 2, victim: VICTIM.fama, doc: 'an extremist group attacks the Malian army' },
-  { id: 'extremist_attack_ct', cluster: 2, victim: VICTIM.ct, doc: 'an extremist group attacks counterterrorism forces' },
-  { id: 'army_attack_extremists', cluster: 2, victim: VICTIM.fighters, doc: 'a Malian army operation against an extremist group' },
-  { id: 'ct_strike', cluster: 2, victim: VICTIM.fighters, doc: 'a counterterrorism strike or raid on an extremist group' },
-  { id: 'group_clash', cluster: 2, victim: VICTIM.fighters, doc: 'fighting between a Tuareg group and an extremist group over territory' },
-  { id: 'extremist_attack_minusma', cluster: 3, victim: VICTIM.minusma, doc: 'an extremist group attacks MINUSMA' },
-  { id: 'tuareg_attack_minusma', cluster: 3, victim: VICTIM.minusma, doc: 'a Tuareg group attacks MINUSMA' },
-  { id: 'civilian_protest_minusma', cluster: 3, victim: VICTIM.minusma, doc: 'civilians turn on MINUSMA (protests, stoning of convoys); no deaths modelled' },
-  { id: 'recruitment', cluster: 4, victim: VICTIM.civilians, doc: 'a young civilian joins an extremist group (one event per recruit; no deaths)' },
-  { id: 'army_attack_tuareg', cluster: 5, victim: VICTIM.fighters, doc: 'a Malian army operation against a Tuareg group' },
-  { id: 'tuareg_attack_fama', cluster: 5, victim: VICTIM.fama, doc: 'a Tuareg group attacks the Malian army (rebellion, retaliation)' },
-  { id: 'army_abuse', cluster: 6, victim: VICTIM.civilians, doc: 'army abuse: extrajudicial killings, arbitrary arrests, mobilised militias' },
-  { id: 'ct_collateral', cluster: 6, victim: VICTIM.civilians, doc: 'civilians killed by a counterterrorism strike (a second event of the same strike)' },
-  { id: 'ct_abuse', cluster: 6, victim: VICTIM.civilians, doc: 'contentious practices of CT forces: arbitrary detention, mistreatment; no deaths modelled' },
-  { id: 'minusma_abuse', cluster: 6, victim: VICTIM.civilians, doc: 'abuse by peacekeepers; no deaths modelled' },
-  { id: 'intercommunal_clash', cluster: 7, victim: VICTIM.civilians, doc: 'a clash between communities (self-defence militias, reprisals)' },
-] as const;
-
-export type EventTypeId = (typeof EVENT_TYPES)[number]['id'];
-export const EVENT: { readonly [K in EventTypeId]: number } = Object.fromEntries(EVENT_TYPES.map((type, i) => [type.id, i])) as {
-  [K in EventTypeId]: number;
-};
-
-/** The round's record of what happened. Reset at the start of every round. */
-export interface Ledger {
-  readonly events: Float64Array;
-  readonly eventDeaths: Float64Array;
-  /** Deaths by perpetrator (actor index, or `actors` for communities) × victim type. */
-  readonly deaths: Float64Array;
-  /** People who fled this round inside Mali, who fled abroad, and who went home. */
-  displaced: number;
-  refugees: number;
-  returned: number;
-}
-
-export function createLedger(actors: number): Ledger {
-  return {
-    events: new Float64Array(EVENT_TYPES.length),
-    eventDeaths: new Float64Array(EVENT_TYPES.length),
-    deaths: new Float64Array((actors + 1) * VICTIMS.length),
-    displaced: 0,
-    refugees: 0,
-    returned: 0,
-  };
-}
+import { EVENT_TYPES, VICTIMS } from './ledger.ts';
 
 export function resetLedger(state: MaliState): void {
   const { ledger, regions } = state;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { regionalTrust } from '../../../src/agents/mali/civilians.ts';
 import { maliModel } from '../../../src/agents/mali/model.ts';
 import { NEGOTIATION } from '../../../src/agents/mali/state.ts';
-import { EVENT_TYPES, VICTIMS } from '../../../src/agents/mali/violence.ts';
+import { EVENT_TYPES, VICTIMS } from '../../../src/agents/mali/ledger.ts';
 import type { MetricSeries } from '../../../src/sim/metrics.ts';
 import { Simulation } from '../../../src/sim/schedule.ts';
 import { maliBaseline, meanOf, runBaseline, total } from '../../support/mali.ts';

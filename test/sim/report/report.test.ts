@@ -1,16 +1,13 @@
 /**
  * The batch report (issue 7): built from real batches of both models, then opened in a real
- * headless browser (Debian's chromium through playwright-core), which must show every chart
- * drawn, log no error and make no request beyond the page itself. A screenshot of each page is
- * left in the test's temporary folder for a person to look at.
- *
- * Chromium is required, not optional: .ci/run installs it. Without it this file fails.
+ * headless browser (the Chromium that `npm ci` installs, test/support/browser.ts), which must show
+ * every chart drawn, log no error and make no request beyond the page itself. A screenshot of each
+ * page is left in the test's temporary folder for a person to look at.
  */
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MALI_BOUNDARIES } from '../../../src/agents/mali/report.ts';
 import { CATALOG, MODELS } from '../../../src/agents/registry.ts';
@@ -20,10 +17,9 @@ import { loadBoundaries } from '../../../src/sim/report/boundaries.ts';
 import { modelReportOptions, writeReport, type ReportOptions } from '../../../src/sim/report/index.ts';
 import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
 import { runSensitivity } from '../../../src/sim/sensitivity/run-sensitivity.ts';
+import { launchBrowser } from '../../support/browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const REGIONS = ['kayes', 'koulikoro', 'sikasso', 'segou', 'mopti', 'tombouctou', 'gao', 'menaka', 'kidal', 'bamako'];
 
 const scratch = mkdtempSync(join(tmpdir(), 'sahel-sim-report-'));
@@ -66,9 +62,9 @@ interface Inspection {
 
 const MARK_TYPES = ['area', 'line', 'symbol', 'rule', 'rect', 'shape', 'text'] as const;
 
-/** Opens a report in headless chromium, counts each chart's marks, and saves a full-page screenshot. */
+/** Opens a report in headless Chromium, counts each chart's marks, and saves a full-page screenshot. */
 async function inspect(file: string, screenshot: string): Promise<Inspection> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1240, height: 900 } });
     const problems: string[] = [];
@@ -92,14 +88,6 @@ async function inspect(file: string, screenshot: string): Promise<Inspection> {
     await browser.close();
   }
 }
-
-beforeAll(() => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `${CHROMIUM} not found: the report test opens the report in Debian's chromium. Install it with\n  apt-get update && apt-get install -y --no-install-recommends chromium\n(.ci/run does this).`,
-    );
-  }
-});
 
 describe('report of a batch of the reference model (Epstein)', () => {
   const out = join(scratch, 'epstein');

@@ -1,18 +1,18 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MODELS } from '../../../src/agents/registry.ts';
 import { loadExperiment } from '../../../src/sim/batch/experiment.ts';
 import { runBatch } from '../../../src/sim/batch/run-batch.ts';
+import { scratchFolder } from '../../support/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FIXTURES = join(ROOT, 'test/fixtures/experiments');
 const CLI = join(ROOT, 'bin/sahel-sim.js');
 const COMPARED = ['runs.csv', 'series.csv', 'summary.csv', 'comparison.csv', 'failures.csv'];
 
-const scratch = (name: string): string => join(mkdtempSync(join(tmpdir(), `sahel-sim-${name}-`)), 'out');
+const scratch = (name: string): string => join(scratchFolder(name), 'out');
 
 async function batch(file: string, out: string, workers: number, shard: { index: number; count: number } | null = null): Promise<void> {
   await runBatch({ loaded: loadExperiment(file), overrides: {}, models: MODELS, out, workers, shard, resume: false, command: ['test'] });

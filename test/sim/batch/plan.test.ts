@@ -1,5 +1,4 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODELS } from '../../../src/agents/registry.ts';
@@ -10,13 +9,14 @@ import { loadScenario } from '../../../src/sim/scenario/index.ts';
 import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
 import { observationOf, runScenario } from '../../../src/sim/schedule.ts';
 import { taskFor } from '../../../src/sim/batch/run-batch.ts';
+import { scratchFolder } from '../../support/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FIXTURES = join(ROOT, 'test/fixtures/experiments');
 const SMALL = join(FIXTURES, 'epstein-small.yaml');
 
 function experimentFile(text: string): string {
-  const folder = mkdtempSync(join(tmpdir(), 'sahel-sim-plan-'));
+  const folder = scratchFolder('plan');
   const file = join(folder, 'experiment.yaml');
   writeFileSync(file, text.replaceAll('SCENARIOS', join(ROOT, 'scenarios')).replaceAll('FIXTURES', FIXTURES));
   return file;
@@ -129,7 +129,7 @@ describe('branching from a shared history', () => {
   });
 
   it('gives a Mali strategy forked in mid-2013 exactly the run it would have had from the start', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'sahel-sim-branch-'));
+    const folder = scratchFolder('branch');
     const file = join(folder, 'branch.yaml');
     writeFileSync(
       file,

@@ -6,8 +6,7 @@
  *
  * Chromium is required, not optional: .ci/run installs it. Without it this file fails.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -20,13 +19,14 @@ import { loadBoundaries } from '../../../src/sim/report/boundaries.ts';
 import { writeReport, type ReportOptions } from '../../../src/sim/report/index.ts';
 import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
 import { runSensitivity } from '../../../src/sim/sensitivity/run-sensitivity.ts';
+import { scratchFolder } from '../../support/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const REGIONS = ['kayes', 'koulikoro', 'sikasso', 'segou', 'mopti', 'tombouctou', 'gao', 'menaka', 'kidal', 'bamako'];
 
-const scratch = mkdtempSync(join(tmpdir(), 'sahel-sim-report-'));
+const scratch = scratchFolder('report');
 
 async function batch(experiment: string, out: string): Promise<void> {
   await runBatch({ loaded: loadExperiment(experiment), overrides: {}, models: MODELS, out, workers: 2, shard: null, resume: false, command: ['test'] });
@@ -277,13 +277,13 @@ describe('report of a small batch of the Mali model', () => {
 
 describe('report options', () => {
   it('a folder without a manifest is refused with a note, and nothing is written', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'sahel-sim-report-empty-'));
+    const empty = scratchFolder('report-empty');
     await expect(writeReport(empty)).rejects.toThrow(ScenarioError);
     expect(existsSync(join(empty, 'report.html'))).toBe(false);
   });
 
   it('--from must be an ISO date not after --to', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'sahel-sim-report-empty-'));
+    const empty = scratchFolder('report-empty');
     await expect(writeReport(empty, { from: '2013-02-30' })).rejects.toThrow(/--from: expected an ISO date YYYY-MM-DD, found "2013-02-30"/);
     await expect(writeReport(empty, { from: '2014-01-01', to: '2013-01-01' })).rejects.toThrow(/--from must not be after --to/);
   });

@@ -1,12 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
 import { readSensitivityExperiment } from '../../../src/sim/sensitivity/settings.ts';
+import { scratchFolder } from '../../support/scratch.ts';
 
 function experimentFile(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'sahel-sim-sensitivity-')), 'study.yaml');
+  const file = join(scratchFolder('sensitivity'), 'study.yaml');
   writeFileSync(file, text);
   return file;
 }

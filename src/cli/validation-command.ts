@@ -13,13 +13,14 @@ import { defaultWorkers } from '../sim/batch/run-batch.ts';
 import { calibrate } from '../sim/calibration/calibrate.ts';
 import { folderTimestamp } from '../sim/output/manifest.ts';
 import { parseCount } from './options.ts';
+import { textTable } from './text-table.ts';
 import { modelReportOptions } from './report-command.ts';
 import { toCsv } from '../sim/output/csv.ts';
 import { writeFileAtomic } from '../sim/output/files.ts';
+import { formatNumber as short } from '../sim/report/format.ts';
 import { readManifest, writeReport } from '../sim/report/index.ts';
 import { displayPath } from '../sim/scenario/load.ts';
 
-const short = (value: number): string => (Number.isFinite(value) ? Number(value.toPrecision(3)).toString() : '—');
 
 export function registerValidation(program: Command, argv: readonly string[]): { exitCode: () => number } {
   let exitCode = 0;
@@ -63,9 +64,7 @@ export function registerValidation(program: Command, argv: readonly string[]): {
       const { fits, files, runs } = validateBatch(folder, options.strategy);
       const header = ['series', 'years', 'log_rmse', 'log_bias', 'spearman', 'coverage_90'];
       const table = fits.map((fit) => [fit.series, String(fit.years), short(fit.logRmse), short(fit.logBias), short(fit.spearman), short(fit.coverage)]);
-      const widths = header.map((_, c) => Math.max(header[c].length, ...table.map((row) => row[c].length)));
-      const line = (cells: string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-      console.log([line(header), ...table.map(line)].join('\n'));
+      console.log(textTable(header, table));
       console.log(`${runs} runs of ${options.strategy}, 2012–2017; wrote ${files.map((name) => displayPath(resolve(folder, name))).join(', ')}`);
       // The report's observed panel reads yearly.csv: a report drawn before the fit lacks it.
       if (options.report || existsSync(join(folder, 'report.html'))) {
@@ -117,9 +116,7 @@ export function registerValidation(program: Command, argv: readonly string[]): {
           return;
         }
         const rows = result.summary.map((row) => [row.name, short(row.median), `[${short(row.p5)}, ${short(row.p95)}]`]);
-        const widths = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c].length), ['parameter', 'median', '90% interval'][c].length));
-        const line = (cells: string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-        console.log([line(['parameter', 'median', '90% interval']), ...rows.map(line)].join('\n'));
+        console.log(textTable(['parameter', 'median', '90% interval'], rows));
         const final = result.generations.at(-1) ?? [];
         console.log(`tolerance ${short(final.at(-1)?.distance ?? Number.NaN)} (mean log10 error); wrote ${displayPath(resolve(out, 'posterior.csv'))}, posterior-summary.csv and ${displayPath(result.overlay)}`);
       } finally {

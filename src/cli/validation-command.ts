@@ -13,6 +13,7 @@ import { defaultWorkers } from '../sim/batch/run-batch.ts';
 import { calibrate } from '../sim/calibration/calibrate.ts';
 import { folderTimestamp } from '../sim/output/manifest.ts';
 import { parseCount } from './options.ts';
+import { stopOnSignal } from './progress.ts';
 import { textTable } from './text-table.ts';
 import { modelReportOptions } from './report-command.ts';
 import { toCsv } from '../sim/output/csv.ts';
@@ -87,12 +88,7 @@ export function registerValidation(program: Command, argv: readonly string[]): {
     .action(async (file: string, options: { workers?: number; out?: string; quiet?: boolean }) => {
       const loaded = loadExperiment(file);
       const out = options.out ?? join('results', `${loaded.experiment.id}-${folderTimestamp()}`);
-      let stop = false;
-      const onSignal = (): void => {
-        stop = true;
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
+      const stop = stopOnSignal();
       let last = 0n;
       try {
         const result = await calibrate({
@@ -102,7 +98,7 @@ export function registerValidation(program: Command, argv: readonly string[]): {
           workers: options.workers ?? defaultWorkers(),
           score: scoreBatch,
           command: ['sahel-sim', ...argv],
-          stopRequested: () => stop,
+          stopRequested: stop.requested,
           progress: (generation, done, total) => {
             const now = process.hrtime.bigint();
             if (options.quiet || (done < total && now - last < 5_000_000_000n)) return;
@@ -120,8 +116,7 @@ export function registerValidation(program: Command, argv: readonly string[]): {
         const final = result.generations.at(-1) ?? [];
         console.log(`tolerance ${short(final.at(-1)?.distance ?? Number.NaN)} (mean log10 error); wrote ${displayPath(resolve(out, 'posterior.csv'))}, posterior-summary.csv and ${displayPath(result.overlay)}`);
       } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        stop.release();
       }
     });
   return { exitCode: () => exitCode };

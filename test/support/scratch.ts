@@ -18,11 +18,12 @@ afterAll(() => {
 
 /**
  * A new empty folder, `sahel-sim-<name>-XXXXXX` in the temporary folder; callable at the top of a
- * file, in hooks and in tests.
+ * file, in hooks and in tests. With `keep`, it stays after the tests, for a person to look at
+ * what they left there (the report test's screenshots).
  * @example scratchFolder('plan') → '/tmp/sahel-sim-plan-a1B2c3'
  */
-export function scratchFolder(name = 'test'): string {
+export function scratchFolder(name = 'test', options: { keep?: boolean } = {}): string {
   const folder = mkdtempSync(join(tmpdir(), `sahel-sim-${name}-`));
-  made.push(folder);
+  if (options.keep !== true) made.push(folder);
   return folder;
 }

@@ -26,7 +26,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const REGIONS = ['kayes', 'koulikoro', 'sikasso', 'segou', 'mopti', 'tombouctou', 'gao', 'menaka', 'kidal', 'bamako'];
 
-const scratch = scratchFolder('report');
+// Kept after the tests: the screenshots are for a person to look at.
+const scratch = scratchFolder('report', { keep: true });
 
 async function batch(experiment: string, out: string): Promise<void> {
   await runBatch({ loaded: loadExperiment(experiment), overrides: {}, models: MODELS, out, workers: 2, shard: null, resume: false, command: ['test'] });

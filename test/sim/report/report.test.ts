@@ -130,6 +130,11 @@ describe('report of a batch of the reference model (Epstein)', () => {
     expect(readFileSync(result.file, 'utf8')).toContain('crisis · cops.density = 0.074');
   });
 
+  it('titles the series by the metrics\' titles', () => {
+    const headings = [...readFileSync(result.file, 'utf8').matchAll(/<h3>([^<]*)<\/h3>/g)].map((match) => match[1]);
+    expect(headings.slice(0, 2)).toEqual(['Active citizens', 'Jailed citizens']);
+  });
+
   it('the page is self-contained: no script, no external reference, and the browser requests nothing but the page', () => {
     const html = readFileSync(result.file, 'utf8');
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import/i);
@@ -190,6 +195,7 @@ describe.each([
 
   it('has the tornado of the outcome alone: the design points are not strategies to chart through time', () => {
     expect(result.charts).toEqual(['sensitivity-y_final']);
+    expect(readFileSync(result.file, 'utf8')).toContain('<h3>Output y (final): parameters ranked by');
     expect(result.warnings).toEqual([]);
     expect(seen.problems).toEqual([]);
   });
@@ -250,6 +256,24 @@ describe('report of a small batch of the Mali model', () => {
     expect(seen.marks['region-map']['shape']).toBe(20);
     expect(seen.marks['region-map']['text']).toBe(10);
     expect(seen.marks['observed-years']['symbol']).toBeGreaterThan(0);
+  });
+
+  it('titles charts and panels with each metric\'s documented title, not its column name in words', () => {
+    const html = readFileSync(result.file, 'utf8');
+    // Headings of the time series: the metrics behind civilian_deaths_total, hpi_mean and idps_max.
+    const headings = [...html.matchAll(/<h3>([^<]*)<\/h3>/g)].map((match) => match[1]);
+    expect(headings.slice(0, 3)).toEqual(['Civilian deaths, running total', 'Human protection index', 'Internally displaced people']);
+    // The forest plot's panels (SVG titles) name the summary columns with their reducer.
+    const panels = [...html.matchAll(/aria-label="Title text '([^']*)'"/g)].map((match) => match[1]);
+    expect(panels).toContain('Human protection index (mean)');
+    expect(panels).toContain('Civilian deaths (total)');
+    expect(html).not.toMatch(/>Hpi|>Idps|hpi_mean<\/text>/);
+  });
+
+  it('the manifest lists every column with its title, unit and meaning', () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { columns: { series: { name: string }[]; summary: { name: string; title: string; unit: string }[] } };
+    expect(manifest.columns.series.map((column) => column.name)).toContain('violent_deaths_gao');
+    expect(manifest.columns.summary.find((column) => column.name === 'hpi_mean')).toMatchObject({ title: 'Human protection index (mean)', unit: 'index' });
   });
 
   it('the map sums each region over the period asked for and draws Ménaka over Gao', () => {

@@ -6,7 +6,7 @@
  */
 import { quantile } from '../../batch/stats.ts';
 import { loadBoundaries } from '../boundaries.ts';
-import { columnWords, formatNumber } from '../format.ts';
+import { formatNumber } from '../format.ts';
 import type { ReportData, Section } from '../section.ts';
 import { mapSpec, type RegionShape } from '../specs/map.ts';
 
@@ -77,7 +77,7 @@ export function mapSection(data: ReportData): Section {
   const metric = data.options.mapMetric ?? DEFAULT_MAP_METRIC;
   const section = {
     id: 'map',
-    title: `${columnWords(metric)} by region`,
+    title: `${data.titleOf(metric)} by region`,
     explanation: [
       `Mali’s regions coloured by ${metric.replace(/_/g, ' ')} over the period, summed over the rounds of each baseline run; the colour and the number written in each region are the median over replicates (darker is more). The table gives the median and the range that holds 90% of replicates.`,
       'Ménaka became a region in 2016 and the boundary file (geoBoundaries ADM1) still has the pre-2016 regions, with Ménaka inside Gao. The map therefore draws the former Ménaka cercle (geoBoundaries ADM2), which the new region took over, on top of Gao’s polygon with Ménaka’s value: what shows as Gao is Gao without Ménaka, as in the model. Taoudénit, also created in 2016, is part of Tombouctou in the model and on the map. Bamako, a small district inside Koulikoro, shows as a dot-sized patch near the south-west.',
@@ -114,9 +114,9 @@ export function mapSection(data: ReportData): Section {
     figures: [
       {
         id: 'region-map',
-        title: `${columnWords(metric)}, ${sums.period}: baseline, median of ${replicates} replicate${replicates === 1 ? '' : 's'}`,
+        title: `${data.titleOf(metric)}, ${sums.period}: baseline, median of ${replicates} replicate${replicates === 1 ? '' : 's'}`,
         caption: `From ${sums.source}. Boundaries: ${boundaries.attribution || 'see data/boundaries/README.md'}.`,
-        spec: mapSpec({ shapes, labels, legendTitle: metric }),
+        spec: mapSpec({ shapes, labels, legendTitle: data.titleOf(metric) }),
         table: {
           header: ['region', 'median', '5th percentile', '95th percentile'],
           rows: regions.map((region) => [region, formatNumber(statistic(region, 0.5)), formatNumber(statistic(region, 0.05)), formatNumber(statistic(region, 0.95))]),

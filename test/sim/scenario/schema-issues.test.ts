@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExperiment } from '../../../src/sim/batch/experiment.ts';
-import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
 import { readSensitivityExperiment } from '../../../src/sim/sensitivity/settings.ts';
 import { scratchFolder } from '../../support/scratch.ts';
+import { scenarioErrorOf } from '../../support/scenario-error.ts';
 
 const SCENARIOS = resolve(import.meta.dirname, '../../../scenarios');
 
@@ -14,15 +14,7 @@ function fileWith(text: string): string {
   return file;
 }
 
-function linesOf(action: () => unknown): string[] {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScenarioError) return error.message.split('\n');
-    throw error;
-  }
-  throw new Error('expected a ScenarioError');
-}
+const linesOf = (action: () => unknown): string[] => scenarioErrorOf(action).message.split('\n');
 
 describe('schema issues', () => {
   it('an experiment with two unknown keys names both, each with its suggestion', () => {

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { MODELS } from '../../../src/agents/registry.ts';
 import type { EpsteinParams } from '../../../src/agents/epstein/params.ts';
-import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
 import { commonFields, describeNumber, param, placeGraphOf, placesField } from '../../../src/sim/scenario/fields.ts';
 import { loadScenario } from '../../../src/sim/scenario/index.ts';
 import type { ModelRegistry } from '../../../src/sim/scenario/validate.ts';
@@ -12,22 +11,13 @@ import type { ModelDefinition, ScenarioBase } from '../../../src/sim/schedule.ts
 import { hopDistance, neighbours, placeIndex } from '../../../src/sim/space/graph.ts';
 import { Varying } from '../../../src/sim/varying.ts';
 import { scratchFolder } from '../../support/scratch.ts';
+import { scenarioErrorOf } from '../../support/scenario-error.ts';
 
 /** Writes `files` into a new temporary folder and returns the absolute path of the first one. */
 function writeScenario(files: Record<string, string>): string {
   const folder = scratchFolder('validate');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
   return join(folder, Object.keys(files)[0]);
-}
-
-function scenarioErrorOf(action: () => unknown): ScenarioError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScenarioError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScenarioError, but nothing was thrown');
 }
 
 const EPSTEIN = 'model: epstein-civil-violence\nrounds: 10\n';

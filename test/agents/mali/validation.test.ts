@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -9,6 +8,7 @@ import { MODELS } from '../../../src/agents/registry.ts';
 import { loadExperiment } from '../../../src/sim/batch/experiment.ts';
 import { runBatch } from '../../../src/sim/batch/run-batch.ts';
 import { scratchFolder } from '../../support/scratch.ts';
+import { sahelSim } from '../../support/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -80,7 +80,7 @@ describe('sahel-sim fit on a batch of the baseline', () => {
   });
 
   it('fit --report draws the report with the observed years, and a later fit redraws it', () => {
-    const fit = (...flags: string[]) => spawnSync(process.execPath, ['bin/sahel-sim.js', 'fit', folder, ...flags], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const fit = (...flags: string[]) => sahelSim('fit', folder, ...flags);
     const report = join(folder, 'report.html');
     expect(existsSync(report)).toBe(false);
     expect(fit().status).toBe(0);

@@ -2,18 +2,14 @@
  * `sahel-sim sensitivity` as a user runs it (src/cli/sensitivity-command.ts): each test spawns
  * `node bin/sahel-sim.js` in the package folder.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scratchFolder } from '../../support/scratch.ts';
+import { sahelSim } from '../../support/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const ISHIGAMI = 'scenarios/experiments/sensitivity-ishigami.yaml';
-
-function sahelSim(...args: string[]): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, ['bin/sahel-sim.js', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-}
 
 describe('sahel-sim sensitivity', () => {
   it('runs a Morris screening, prints the parameters ranked by μ* and writes sensitivity.csv beside the batch files', () => {

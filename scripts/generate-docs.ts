@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as z from 'zod';
 import { MODELS, REFERENCE_SCENARIOS } from '../src/agents/registry.ts';
-import { summaryNames } from '../src/sim/metrics.ts';
+import { summaryColumns, summaryNames } from '../src/sim/metrics.ts';
 import { describeParameters } from '../src/sim/scenario/describe.ts';
 import { loadScenario } from '../src/sim/scenario/index.ts';
 import { observationOf, type ModelDefinition, type Observation, type ScenarioBase } from '../src/sim/schedule.ts';
@@ -65,8 +65,8 @@ export function referenceColumns(model: AnyModel): string[] {
 
 function seriesTable(model: AnyModel): string {
   return table(
-    ['column', 'unit', 'meaning'],
-    referenceObservation(model).metrics.map((metric) => [`\`${metric.name}\``, metric.unit, metric.doc]),
+    ['column', 'title', 'unit', 'meaning'],
+    referenceObservation(model).metrics.map((metric) => [`\`${metric.name}\``, metric.title, metric.unit, metric.doc]),
   );
 }
 
@@ -79,19 +79,8 @@ function groupsTable(model: AnyModel): string {
 
 function summaryTable(model: AnyModel): string {
   const { metrics, summaries } = referenceObservation(model);
-  const reducerText: Record<string, string> = {
-    initial: 'value at round 0',
-    final: 'value at the last round',
-    mean: 'mean over rounds 1..R',
-    min: 'minimum over rounds 1..R',
-    max: 'maximum over rounds 1..R',
-    total: 'sum over rounds 1..R',
-  };
-  const rows = metrics.flatMap((metric) =>
-    metric.summary.map((reducer) => [`\`${metric.name}_${reducer}\``, metric.unit, `${reducerText[reducer]} of \`${metric.name}\``]),
-  );
-  for (const summary of summaries) rows.push([`\`${summary.name}\``, summary.unit, summary.doc]);
-  return table(['column', 'unit', 'meaning'], rows);
+  const rows = summaryColumns(metrics, summaries).map((column) => [`\`${column.name}\``, column.title ?? '', column.unit, column.doc]);
+  return table(['column', 'title', 'unit', 'meaning'], rows);
 }
 
 const GENERATORS: Record<string, (model: AnyModel) => string> = {

@@ -1,7 +1,7 @@
 /**
- * What every command that runs a batch (batch, sensitivity) shows and hears while it runs:
- * progress of the runs on stderr (a bar on a terminal, plain lines in logs), and Ctrl-C or
- * SIGTERM as a request to stop after the runs in flight.
+ * What the commands that run batches show and hear while they run: progress of the runs on
+ * stderr (batch, sensitivity: a bar on a terminal, plain lines in logs), and Ctrl-C or SIGTERM
+ * as a request to stop after the runs in flight (batch, sensitivity, calibrate).
  */
 import { Presets, SingleBar } from 'cli-progress';
 

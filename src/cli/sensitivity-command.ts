@@ -10,6 +10,7 @@ import { CATALOG } from '../agents/registry.ts';
 import type { ExperimentOverrides } from '../sim/batch/experiment.ts';
 import { defaultWorkers, rerunCommand } from '../sim/batch/run-batch.ts';
 import { folderTimestamp } from '../sim/output/manifest.ts';
+import { formatNumber } from '../sim/report/format.ts';
 import { writeReport } from '../sim/report/index.ts';
 import { displayPath } from '../sim/scenario/load.ts';
 import { INDEX_NAMES } from '../sim/sensitivity/indices.ts';
@@ -18,6 +19,7 @@ import { runSensitivity, type SensitivityAnalysis, type SensitivityOutcome } fro
 import { METHODS, readSensitivityExperiment, type Method, type SensitivityOverrides } from '../sim/sensitivity/settings.ts';
 import { collectAssignment, parseCount } from './options.ts';
 import { progressReporter, stopOnSignal } from './progress.ts';
+import { textTable } from './text-table.ts';
 
 interface SensitivityFlags {
   method?: Method;
@@ -38,15 +40,8 @@ function parseMethod(text: string): Method {
   return text as Method;
 }
 
-function short(value: number): string {
-  if (!Number.isFinite(value)) return '—';
-  const magnitude = Math.abs(value);
-  if (magnitude !== 0 && (magnitude >= 1e5 || magnitude < 1e-3)) return value.toExponential(2);
-  return Number(value.toPrecision(3)).toString();
-}
-
 function interval(low: number, high: number): string {
-  return Number.isFinite(low) ? `[${short(low)}, ${short(high)}]` : '';
+  return Number.isFinite(low) ? `[${formatNumber(low)}, ${formatNumber(high)}]` : '';
 }
 
 /** Parameters of each outcome, most influential first, with the method's indices and their 95% intervals. */
@@ -64,12 +59,10 @@ export function rankedTable(analysis: SensitivityAnalysis): string {
       entry.parameter,
       ...columns.flatMap((name) => {
         const row = entry.indices[name];
-        return row ? [short(row.value), interval(row.ciLow, row.ciHigh)] : ['—', ''];
+        return row ? [formatNumber(row.value), interval(row.ciLow, row.ciHigh)] : ['—', ''];
       }),
     ]);
-    const widths = header.map((_, c) => Math.max(header[c].length, ...rows.map((row) => row[c].length)));
-    const line = (cells: string[]): string => cells.map((cell, c) => (c === 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-    return [title, line(header), ...rows.map(line)].join('\n');
+    return [title, textTable(header, rows, [1])].join('\n');
   });
   const legend = Object.values(INDEX_NAMES[method]).join('; ');
   return [...blocks, `${legend}. 95% CI: bootstrap percentile interval.`].join('\n\n');

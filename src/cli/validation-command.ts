@@ -12,9 +12,12 @@ import { defaultWorkers } from '../sim/batch/run-batch.ts';
 import { calibrate } from '../sim/calibration/calibrate.ts';
 import { folderTimestamp } from '../sim/output/manifest.ts';
 import { parseCount } from './options.ts';
+import { stopOnSignal } from './progress.ts';
+import { textTable } from './text-table.ts';
 import { toCsv } from '../sim/output/csv.ts';
 import { writeFileAtomic } from '../sim/output/files.ts';
 import type { ModelValidation } from '../sim/model-hooks.ts';
+import { formatNumber as short } from '../sim/report/format.ts';
 import { modelReportOptions, readManifest, writeReport } from '../sim/report/index.ts';
 import { ScenarioError } from '../sim/scenario/errors.ts';
 import { displayPath } from '../sim/scenario/load.ts';
@@ -31,8 +34,6 @@ function validationOf(modelId: string | undefined, source: string): ModelValidat
   const message = modelId === undefined ? `name the model with --model: one of ${names}` : `model ${JSON.stringify(modelId)} has no observed record; models with one: ${names}`;
   throw new ScenarioError([{ source, path: '', expected: '', found: '', message }]);
 }
-
-const short = (value: number): string => (Number.isFinite(value) ? Number(value.toPrecision(3)).toString() : '—');
 
 export function registerValidation(program: Command, argv: readonly string[]): { exitCode: () => number } {
   let exitCode = 0;
@@ -67,9 +68,7 @@ export function registerValidation(program: Command, argv: readonly string[]): {
       const { fits, files, runs } = validationOf(modelId, folder).fit(folder, options.strategy);
       const header = ['series', 'years', 'log_rmse', 'log_bias', 'spearman', 'coverage_90'];
       const table = fits.map((fit) => [fit.series, String(fit.years), short(fit.logRmse), short(fit.logBias), short(fit.spearman), short(fit.coverage)]);
-      const widths = header.map((_, c) => Math.max(header[c].length, ...table.map((row) => row[c].length)));
-      const line = (cells: string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-      console.log([line(header), ...table.map(line)].join('\n'));
+      console.log(textTable(header, table));
       console.log(`${runs} runs of ${options.strategy}, 2012–2017; wrote ${files.map((name) => displayPath(resolve(folder, name))).join(', ')}`);
       // The report's observed panel reads yearly.csv: a report drawn before the fit lacks it.
       if (options.report || existsSync(join(folder, 'report.html'))) {
@@ -92,12 +91,7 @@ export function registerValidation(program: Command, argv: readonly string[]): {
     .action(async (file: string, options: { workers?: number; out?: string; quiet?: boolean }) => {
       const loaded = loadExperiment(file);
       const out = options.out ?? join('results', `${loaded.experiment.id}-${folderTimestamp()}`);
-      let stop = false;
-      const onSignal = (): void => {
-        stop = true;
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
+      const stop = stopOnSignal();
       let last = 0n;
       try {
         const result = await calibrate({
@@ -106,7 +100,7 @@ export function registerValidation(program: Command, argv: readonly string[]): {
           out,
           workers: options.workers ?? defaultWorkers(),
           command: ['sahel-sim', ...argv],
-          stopRequested: () => stop,
+          stopRequested: stop.requested,
           progress: (generation, done, total) => {
             const now = process.hrtime.bigint();
             if (options.quiet || (done < total && now - last < 5_000_000_000n)) return;
@@ -120,14 +114,11 @@ export function registerValidation(program: Command, argv: readonly string[]): {
           return;
         }
         const rows = result.summary.map((row) => [row.name, short(row.median), `[${short(row.p5)}, ${short(row.p95)}]`]);
-        const widths = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c].length), ['parameter', 'median', '90% interval'][c].length));
-        const line = (cells: string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-        console.log([line(['parameter', 'median', '90% interval']), ...rows.map(line)].join('\n'));
+        console.log(textTable(['parameter', 'median', '90% interval'], rows));
         const final = result.generations.at(-1) ?? [];
         console.log(`tolerance ${short(final.at(-1)?.distance ?? Number.NaN)} (mean log10 error); wrote ${displayPath(resolve(out, 'posterior.csv'))}, posterior-summary.csv and ${displayPath(result.overlay)}`);
       } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+        stop.release();
       }
     });
   return { exitCode: () => exitCode };

@@ -11,6 +11,11 @@ export type Reducer = 'initial' | 'final' | 'mean' | 'min' | 'max' | 'total';
 export interface MetricDefinition<S> {
   /** snake_case column name in series.csv */
   readonly name: string;
+  /**
+   * What a reader calls it, for chart titles and axis labels: short, sentence case, no unit
+   * (`Human protection index`, `Internally displaced people`).
+   */
+  readonly title: string;
   readonly doc: string;
   readonly unit: string;
   /** Summary columns `<name>_<reducer>` in summary.csv. */
@@ -21,9 +26,48 @@ export interface MetricDefinition<S> {
 /** A run-level outcome computed from the whole series (e.g. the number of outbursts). */
 export interface SummaryDefinition<P = unknown> {
   readonly name: string;
+  /** As MetricDefinition.title; the report writes the name in words when there is none. */
+  readonly title?: string;
   readonly doc: string;
   readonly unit: string;
   compute(series: MetricSeries, params: P): number;
+}
+
+/** One column of series.csv or of the run summary (summary.csv, runs.csv), as the batch manifest lists it. */
+export interface ColumnDescription {
+  readonly name: string;
+  /** For titles and axis labels; absent for a model summary declared without one. */
+  readonly title?: string;
+  readonly unit: string;
+  readonly doc: string;
+}
+
+/** What a summary column `<metric>_<reducer>` holds, in words. */
+export const REDUCER_MEANING: Readonly<Record<Reducer, string>> = {
+  initial: 'value at round 0',
+  final: 'value at the last round',
+  mean: 'mean over rounds 1..R',
+  min: 'minimum over rounds 1..R',
+  max: 'maximum over rounds 1..R',
+  total: 'sum over rounds 1..R',
+};
+
+
+/**
+ * The summary columns, in the order of `summaryNames`: a metric's carry its title with the
+ * reducer in brackets.
+ * @example summaryColumns([hpi], [])[0] → { name: 'hpi_mean', title: 'Human protection index (mean)', unit: 'index', doc: 'mean over rounds 1..R of `hpi`' }
+ */
+export function summaryColumns<S, P>(metrics: readonly MetricDefinition<S>[], summaries: readonly SummaryDefinition<P>[]): ColumnDescription[] {
+  const reduced: ColumnDescription[] = metrics.flatMap((metric) =>
+    metric.summary.map((reducer) => ({
+      name: `${metric.name}_${reducer}`,
+      title: `${metric.title} (${reducer})`,
+      unit: metric.unit,
+      doc: `${REDUCER_MEANING[reducer]} of \`${metric.name}\``,
+    })),
+  );
+  return reduced.concat(summaries.map(({ name, title, unit, doc }) => ({ name, ...(title === undefined ? {} : { title }), unit, doc })));
 }
 
 /** A run's metrics, one row per round (0 = initial state), row-major. */
@@ -167,4 +211,15 @@ export class BreakdownRecorder<S> {
       definition.read(state, this.values[k].subarray(row * width, (row + 1) * width));
     });
   }
+}
+
+/** Every column a run writes after the identifying ones: series.csv's, then the run summary's. */
+export interface ColumnDictionary {
+  readonly series: readonly ColumnDescription[];
+  readonly summary: readonly ColumnDescription[];
+}
+
+/** The column dictionary of a model's observation, in output order (what the batch manifest records as `columns`). */
+export function describeColumns<S, P>(metrics: readonly MetricDefinition<S>[], summaries: readonly SummaryDefinition<P>[]): ColumnDictionary {
+  return { series: metrics.map(({ name, title, unit, doc }) => ({ name, title, unit, doc })), summary: summaryColumns(metrics, summaries) };
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe } from 'vitest';
 import { MODELS } from '../../src/agents/registry.ts';
 import { loadScenario } from '../../src/sim/scenario/index.ts';
-import { differentSeedDifferentOutput, sameSeedSameBytes, snapshotContinuesExactly } from '../support/model-properties.ts';
+import { differentSeedDifferentOutput, everyMetricHasItsOwnTitle, sameSeedSameBytes, snapshotContinuesExactly } from '../support/model-properties.ts';
 
 /** Each registered model's reference scenario, shortened so the properties run quickly. */
 const REFERENCE: Record<string, { file: string; rounds: number; set?: string[] }> = {
@@ -21,4 +21,5 @@ describe.each([...MODELS.keys()])('model %s', (id) => {
   sameSeedSameBytes(model, params);
   differentSeedDifferentOutput(model, params);
   snapshotContinuesExactly(model, params);
+  everyMetricHasItsOwnTitle(model, params);
 });

@@ -3,20 +3,14 @@
  * the field and the nearest valid name, and no output folder or file left behind. Each case is a
  * small experiment written into a scratch folder and run as a user would, through bin/sahel-sim.js.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { sahelSim } from '../support/cli.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const scratch = mkdtempSync(join(tmpdir(), 'sahel-sim-bad-input-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function sahelSim(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/sahel-sim.js'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const scratch = scratchFolder('bad-input');
 
 /** Writes an experiment file into the scratch folder and returns its path; OUT in the text is the output folder. */
 function experiment(name: string, text: string, out: string): string {
@@ -135,7 +129,7 @@ describe('cli: bad input to the commands that write', () => {
     const out = join(scratch, `out-${k}`);
 
     // Act
-    const result = sahelSim(args(out));
+    const result = sahelSim(...args(out));
 
     // Assert
     expect(result.status, result.stderr).toBe(2);

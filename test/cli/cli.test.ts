@@ -3,22 +3,19 @@
  * package folder. Spawns take 1–3 s each, so the runs are short (--rounds 10) and the first run
  * is shared by the tests that only read its files.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { SpawnSyncReturns } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { scratchFolder } from '../support/scratch.ts';
+import { sahelSim } from '../support/cli.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCENARIO = 'scenarios/epstein-civil-violence.yaml';
 const ROUNDS = 10;
-
-function sahelSim(...args: string[]): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, ['bin/sahel-sim.js', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
-}
 
 /** The run's output, or a failure showing what the command printed. */
 function expectSuccess(result: SpawnSyncReturns<string>): void {
@@ -42,13 +39,9 @@ let scratch: string;
 let first: string;
 
 beforeAll(() => {
-  scratch = mkdtempSync(join(tmpdir(), 'sahel-sim-cli-'));
+  scratch = scratchFolder('cli');
   first = join(scratch, 'first');
   expectSuccess(sahelSim('run', SCENARIO, '--seed', '7', '--rounds', String(ROUNDS), '--out', first, '--quiet'));
-});
-
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
 });
 
 const read = (folder: string, file: string): string => readFileSync(join(folder, file), 'utf8');

@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { writeCrashLog } from '../../src/cli/crash-log.ts';
 import { InternalError } from '../../src/sim/scenario/errors.ts';
+import { scratchFolder } from '../support/scratch.ts';
 
-const scratch = mkdtempSync(join(tmpdir(), 'sahel-sim-crash-log-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('crash-log');
 
 describe('crash log', () => {
   it('keeps the command and the stack traces of the error and of its cause, in the folder given', () => {

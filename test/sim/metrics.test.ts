@@ -3,6 +3,7 @@ import {
   MetricRecorder,
   MetricSeries,
   summarise,
+  summaryColumns,
   summaryNames,
   type MetricDefinition,
   type SummaryDefinition,
@@ -17,6 +18,7 @@ const ALL_REDUCERS = ['initial', 'final', 'mean', 'min', 'max', 'total'] as cons
 
 const ACTIVE: MetricDefinition<ToyState> = {
   name: 'active',
+  title: 'Active citizens',
   doc: 'citizens in open rebellion',
   unit: 'agents',
   summary: ALL_REDUCERS,
@@ -24,6 +26,7 @@ const ACTIVE: MetricDefinition<ToyState> = {
 };
 const JAILED: MetricDefinition<ToyState> = {
   name: 'jailed',
+  title: 'Jailed citizens',
   doc: 'citizens in jail',
   unit: 'agents',
   summary: ['max', 'final'],
@@ -151,7 +154,7 @@ describe('metrics: summarise', () => {
     // Arrange: a naive running sum of 500 × 0.82 drifts to a mean of 0.8199999999999943.
     const rounds = 500;
     const series = new MetricSeries(['share'], rounds + 1, new Float64Array(rounds + 1).fill(0.82));
-    const share: MetricDefinition<unknown> = { name: 'share', doc: '', unit: '1', summary: ['mean', 'total'], read: () => 0 };
+    const share: MetricDefinition<unknown> = { name: 'share', title: 'Share', doc: '', unit: '1', summary: ['mean', 'total'], read: () => 0 };
 
     // Act
     const [mean, total] = summarise(series, [share], [], null);
@@ -164,7 +167,7 @@ describe('metrics: summarise', () => {
   it('the total survives cancellation of large values (Neumaier, not plain Kahan)', () => {
     // Rounds 1..4 = 1, 1e100, 1, −1e100: a plain sum gives 0; the exact total is 2.
     const series = seriesOf(['x'], [[0], [1], [1e100], [1], [-1e100]]);
-    const x: MetricDefinition<unknown> = { name: 'x', doc: '', unit: '', summary: ['total', 'mean'], read: () => 0 };
+    const x: MetricDefinition<unknown> = { name: 'x', title: 'X', doc: '', unit: '', summary: ['total', 'mean'], read: () => 0 };
     expect(Array.from(summarise(series, [x], [], null))).toEqual([2, 0.5]);
   });
 
@@ -174,5 +177,23 @@ describe('metrics: summarise', () => {
     expect(summary[0]).toBe(7);
     expect(summary[1]).toBe(7);
     for (const value of summary.slice(2)) expect(value).toBeNaN();
+  });
+});
+
+describe('metrics: summaryColumns', () => {
+  it('gives each summary column its metric\'s title with the reducer in brackets, then the model\'s own outcomes', () => {
+    // Arrange
+    const outbursts = { name: 'outbursts', doc: 'Number of outbursts.', unit: 'outbursts', compute: () => 0 };
+
+    // Act
+    const columns = summaryColumns([JAILED], [outbursts]);
+
+    // Assert
+    expect(columns).toEqual([
+      { name: 'jailed_max', title: 'Jailed citizens (max)', unit: 'agents', doc: 'maximum over rounds 1..R of `jailed`' },
+      { name: 'jailed_final', title: 'Jailed citizens (final)', unit: 'agents', doc: 'value at the last round of `jailed`' },
+      { name: 'outbursts', unit: 'outbursts', doc: 'Number of outbursts.' },
+    ]);
+    expect(columns.map((column) => column.name)).toEqual(summaryNames([JAILED], [outbursts]));
   });
 });

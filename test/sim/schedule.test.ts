@@ -112,11 +112,11 @@ const toyModel: ModelDefinition<ToyParams, ToyState> = {
     },
   ],
   metrics: [
-    { name: 'mean_x', doc: 'mean position', unit: 'm', summary: ['initial', 'final', 'mean'], read: (s) => s.x.reduce((a, b) => a + b, 0) / s.x.length },
-    { name: 'log_length', doc: 'phases run so far', unit: '1', summary: ['final'], read: (s) => s.log.length },
-    { name: 'drift_seen', doc: 'drift read by the last phase', unit: 'm', summary: [], read: (s) => s.driftSeen },
-    { name: 'year_seen', doc: 'year read by the last phase', unit: 'yr', summary: [], read: (s) => s.yearSeen },
-    { name: 'round_seen', doc: 'round read by the last phase', unit: '1', summary: [], read: (s) => s.roundSeen },
+    { name: 'mean_x', title: 'Mean position', doc: 'mean position', unit: 'm', summary: ['initial', 'final', 'mean'], read: (s) => s.x.reduce((a, b) => a + b, 0) / s.x.length },
+    { name: 'log_length', title: 'Phases run', doc: 'phases run so far', unit: '1', summary: ['final'], read: (s) => s.log.length },
+    { name: 'drift_seen', title: 'Drift seen', doc: 'drift read by the last phase', unit: 'm', summary: [], read: (s) => s.driftSeen },
+    { name: 'year_seen', title: 'Year seen', doc: 'year read by the last phase', unit: 'yr', summary: [], read: (s) => s.yearSeen },
+    { name: 'round_seen', title: 'Round seen', doc: 'round read by the last phase', unit: '1', summary: [], read: (s) => s.roundSeen },
   ],
   summaries: [{ name: 'walkers', doc: 'number of walkers', unit: 'agents', compute: (_series, params) => params.walkers }],
 };

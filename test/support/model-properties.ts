@@ -1,11 +1,12 @@
 /**
  * Properties every model must have, shared by all models (in the style of pure-rand's
- * RandomGenerator.properties.ts): reproducibility from the seed, sensitivity to it, and
- * exact continuation from a snapshot.
+ * RandomGenerator.properties.ts): reproducibility from the seed, sensitivity to it, exact
+ * continuation from a snapshot, and a title for every metric that tells it from the others.
  */
 import { expect, it } from 'vitest';
+import { describeColumns } from '../../src/sim/metrics.ts';
 import { seriesCsv, summaryCsv } from '../../src/sim/output/run-files.ts';
-import { Simulation, type ModelDefinition, type ScenarioBase } from '../../src/sim/schedule.ts';
+import { observationOf, Simulation, type ModelDefinition, type ScenarioBase } from '../../src/sim/schedule.ts';
 
 function runCsv<P extends ScenarioBase, S>(model: ModelDefinition<P, S>, params: P, seed: number): string {
   const simulation = new Simulation(model, params, seed).runUntil();
@@ -37,5 +38,15 @@ export function snapshotContinuesExactly<P extends ScenarioBase, S>(model: Model
     const resumed = new Simulation(model, params, 7, snapshot).runUntil().result();
     expect(Array.from(resumed.series.values)).toEqual(Array.from(whole.series.values));
     expect(Array.from(resumed.summary)).toEqual(Array.from(whole.summary));
+  });
+}
+
+export function everyMetricHasItsOwnTitle<P extends ScenarioBase, S>(model: ModelDefinition<P, S>, params: P): void {
+  it('every metric has a title, and no two columns share one (the report\'s panels are keyed by title)', () => {
+    const { metrics, summaries } = observationOf(model, params);
+    const { series, summary } = describeColumns(metrics, summaries);
+    for (const metric of metrics) expect(metric.title.trim(), metric.name).not.toBe('');
+    const titles = [...series, ...summary].flatMap((column) => (column.title === undefined ? [] : [column.title]));
+    expect(titles.filter((title, k) => titles.indexOf(title) !== k)).toEqual([]);
   });
 }

@@ -40,7 +40,7 @@ export const analyticModel: ModelDefinition<AnalyticParams, AnalyticState> = {
       },
     },
   ],
-  metrics: [{ name: 'y', doc: 'y = f(x) (+ noise): the test function at the scenario\'s inputs.', unit: '1', summary: ['final'], read: (state) => state.y }],
+  metrics: [{ name: 'y', title: 'Output y', doc: 'y = f(x) (+ noise): the test function at the scenario\'s inputs.', unit: '1', summary: ['final'], read: (state) => state.y }],
   summaries: [],
   headline: ['y_final'],
 };

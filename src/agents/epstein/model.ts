@@ -83,11 +83,11 @@ export const epsteinModel: ModelDefinition<EpsteinParams, EpsteinState> = {
     tally.legitimacy = params.legitimacy.value;
   },
   metrics: [
-    { name: 'active', doc: 'Free citizens openly rebelling at the end of the round.', unit: 'citizens', summary: ['mean', 'max'], read: (s) => s.tally.active },
-    { name: 'quiet', doc: 'Free citizens not rebelling at the end of the round.', unit: 'citizens', summary: ['mean'], read: (s) => s.tally.quiet },
-    { name: 'jailed', doc: 'Citizens in jail at the end of the round.', unit: 'citizens', summary: ['mean', 'max'], read: (s) => s.tally.jailed },
-    { name: 'arrests', doc: 'Arrests made by cops during the round.', unit: 'arrests', summary: ['total'], read: (s) => s.arrests },
-    { name: 'legitimacy', doc: 'L, the perceived legitimacy in force during the round.', unit: 'share', summary: ['mean'], read: (s) => s.tally.legitimacy },
+    { name: 'active', title: 'Active citizens', doc: 'Free citizens openly rebelling at the end of the round.', unit: 'citizens', summary: ['mean', 'max'], read: (s) => s.tally.active },
+    { name: 'quiet', title: 'Quiet citizens', doc: 'Free citizens not rebelling at the end of the round.', unit: 'citizens', summary: ['mean'], read: (s) => s.tally.quiet },
+    { name: 'jailed', title: 'Jailed citizens', doc: 'Citizens in jail at the end of the round.', unit: 'citizens', summary: ['mean', 'max'], read: (s) => s.tally.jailed },
+    { name: 'arrests', title: 'Arrests', doc: 'Arrests made by cops during the round.', unit: 'arrests', summary: ['total'], read: (s) => s.arrests },
+    { name: 'legitimacy', title: 'Legitimacy', doc: 'L, the perceived legitimacy in force during the round.', unit: 'share', summary: ['mean'], read: (s) => s.tally.legitimacy },
   ],
   headline: ['active_mean', 'active_max', 'outbursts', 'jailed_mean', 'arrests_total'],
   summaries: [

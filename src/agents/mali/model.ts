@@ -142,7 +142,26 @@ function observe(state: MaliRun, params: MaliParams): void {
 
 type Metric = MetricDefinition<MaliRun>;
 
-const metric = (name: string, unit: string, doc: string, summary: readonly Reducer[], read: (s: MaliRun) => number): Metric => ({ name, unit, doc, summary, read });
+const metric = (name: string, title: string, unit: string, doc: string, summary: readonly Reducer[], read: (s: MaliRun) => number): Metric => ({ name, title, unit, doc, summary, read });
+
+/** The forces as titles name them (as perpetrator, trusted or holding territory). */
+const FORCE_TITLES: Readonly<Record<(typeof FORCES)[number], string>> = { fama: 'the Malian army', minusma: 'MINUSMA', ct: 'counterterrorism forces' };
+
+/** Victims as titles name them. */
+const VICTIM_TITLES: Readonly<Record<(typeof VICTIMS)[number], string>> = {
+  civilians: 'Civilians',
+  fama: 'Malian soldiers',
+  minusma: 'Peacekeepers',
+  ct: 'Counterterrorism soldiers',
+  fighters: 'Fighters',
+};
+
+/** An actor's name for titles: a force's, else the group's label up to its first aside ("MNLA; the CMA…" → "MNLA"), else its id. */
+function actorTitle(params: MaliParams, id: string): string {
+  if (id in FORCE_TITLES) return FORCE_TITLES[id as (typeof FORCES)[number]];
+  const label = params.armedGroups[id]?.label.split(/[;,(]/)[0].trim() ?? '';
+  return label === '' ? id : label;
+}
 
 /** snake_case form of an id for column names. */
 const column = (id: string): string => id.replace(/[^a-zA-Z0-9]+/g, '_').toLowerCase();
@@ -164,11 +183,11 @@ export function maliMetrics(params: MaliParams): Metric[] {
   const hosts = Object.keys(params.hostCountries);
   const communal = actorIds.length;
   const metrics: Metric[] = [
-    metric('civilian_deaths', 'people', 'Civilians killed in the round, all perpetrators.', ['total'], (s) => sumVictims(s, VICTIM.civilians)),
-    metric('peacekeeper_deaths', 'people', 'MINUSMA personnel killed in malicious acts in the round.', ['total'], (s) => sumVictims(s, VICTIM.minusma)),
-    metric('fama_deaths', 'people', 'Malian soldiers killed in the round.', ['total'], (s) => sumVictims(s, VICTIM.fama)),
-    metric('ct_deaths', 'people', 'Counterterrorism soldiers killed in the round.', ['total'], (s) => sumVictims(s, VICTIM.ct)),
-    metric('fighter_deaths', 'people', 'Fighters of armed groups killed in the round.', ['total'], (s) => sumVictims(s, VICTIM.fighters)),
+    metric('civilian_deaths', 'Civilian deaths', 'people', 'Civilians killed in the round, all perpetrators.', ['total'], (s) => sumVictims(s, VICTIM.civilians)),
+    metric('peacekeeper_deaths', 'Peacekeeper deaths', 'people', 'MINUSMA personnel killed in malicious acts in the round.', ['total'], (s) => sumVictims(s, VICTIM.minusma)),
+    metric('fama_deaths', 'Malian army deaths', 'people', 'Malian soldiers killed in the round.', ['total'], (s) => sumVictims(s, VICTIM.fama)),
+    metric('ct_deaths', 'Counterterrorism force deaths', 'people', 'Counterterrorism soldiers killed in the round.', ['total'], (s) => sumVictims(s, VICTIM.ct)),
+    metric('fighter_deaths', 'Fighter deaths', 'people', 'Fighters of armed groups killed in the round.', ['total'], (s) => sumVictims(s, VICTIM.fighters)),
   ];
   // Deaths by perpetrator × victim type, for every pair some rule can produce.
   const pairs: [string, number, number][] = [];
@@ -180,7 +199,8 @@ export function maliMetrics(params: MaliParams): Metric[] {
   pairs.push(['fama', 0, VICTIM.fighters], ['fama', 0, VICTIM.civilians], ['ct', 2, VICTIM.fighters], ['ct', 2, VICTIM.civilians], ['communal', communal, VICTIM.civilians]);
   for (const [name, perpetrator, victim] of pairs) {
     const by = name === 'communal' ? 'communities (intercommunal clashes)' : name;
-    metrics.push(metric(`deaths_${column(name)}_${VICTIMS[victim]}`, 'people', `Deaths of ${VICTIMS[victim]} caused by ${by} in the round.`, ['total'], (s) => deathsBy(s, perpetrator, victim)));
+    const title = `${VICTIM_TITLES[VICTIMS[victim]]} killed by ${name === 'communal' ? 'intercommunal clashes' : actorTitle(params, name)}`;
+    metrics.push(metric(`deaths_${column(name)}_${VICTIMS[victim]}`, title, 'people', `Deaths of ${VICTIMS[victim]} caused by ${by} in the round.`, ['total'], (s) => deathsBy(s, perpetrator, victim)));
   }
   // UCDP's three types of organised violence (docs/validation.md): one-sided = armed actors
   // deliberately killing civilians; non-state = fighting between non-state groups, communal
@@ -195,70 +215,71 @@ export function maliMetrics(params: MaliParams): Metric[] {
     deathsBy(s, 2, VICTIM.civilians) +
     allGroups.reduce((sum, p) => sum + deathsBy(s, p, VICTIM.fama) + deathsBy(s, p, VICTIM.ct) + deathsBy(s, p, VICTIM.minusma), 0);
   metrics.push(
-    metric('ucdp_one_sided', 'people', 'Deaths UCDP would count as one-sided violence: civilians killed deliberately by extremist groups (cluster 1) and by the army (abuses).', ['total'], oneSided),
-    metric('ucdp_non_state', 'people', 'Deaths UCDP would count as non-state conflict: intercommunal clashes (cluster 7) and fighting between armed groups.', ['total'], nonState),
-    metric('ucdp_state_based', 'people', 'Deaths UCDP would count as state-based conflict: fighting involving the army, CT forces or MINUSMA, civilians killed in strikes included.', ['total'], stateBased),
-    metric('ucdp_total', 'people', 'All deaths of the three UCDP types.', ['total'], (s) => oneSided(s) + nonState(s) + stateBased(s)),
+    metric('ucdp_one_sided', 'One-sided violence deaths (UCDP)', 'people', 'Deaths UCDP would count as one-sided violence: civilians killed deliberately by extremist groups (cluster 1) and by the army (abuses).', ['total'], oneSided),
+    metric('ucdp_non_state', 'Non-state conflict deaths (UCDP)', 'people', 'Deaths UCDP would count as non-state conflict: intercommunal clashes (cluster 7) and fighting between armed groups.', ['total'], nonState),
+    metric('ucdp_state_based', 'State-based conflict deaths (UCDP)', 'people', 'Deaths UCDP would count as state-based conflict: fighting involving the army, CT forces or MINUSMA, civilians killed in strikes included.', ['total'], stateBased),
+    metric('ucdp_total', 'Organised violence deaths (UCDP)', 'people', 'All deaths of the three UCDP types.', ['total'], (s) => oneSided(s) + nonState(s) + stateBased(s)),
   );
   Object.keys(params.regions).forEach((region, r) => {
-    metrics.push(metric(`violent_deaths_${column(region)}`, 'people', `Violent deaths in ${region} in the round (civilians, soldiers, peacekeepers, fighters).`, ['total'], (s) => s.regions.deaths[r]));
+    metrics.push(metric(`violent_deaths_${column(region)}`, `Violent deaths in ${region}`, 'people', `Violent deaths in ${region} in the round (civilians, soldiers, peacekeepers, fighters).`, ['total'], (s) => s.regions.deaths[r]));
   });
   CLUSTERS.forEach((name, k) => {
     const cluster = k + 1;
     const types = EVENT_TYPES.map((type, t) => (type.cluster === cluster ? t : -1)).filter((t) => t >= 0);
     metrics.push(
-      metric(`events_cluster_${cluster}`, 'events', `Events of security cluster ${cluster}: ${name}.`, ['total'], (s) => types.reduce((sum, t) => sum + s.ledger.events[t], 0)),
-      metric(`deaths_cluster_${cluster}`, 'people', `Deaths in events of security cluster ${cluster}.`, ['total'], (s) => types.reduce((sum, t) => sum + s.ledger.eventDeaths[t], 0)),
+      metric(`events_cluster_${cluster}`, `Events of security cluster ${cluster}`, 'events', `Events of security cluster ${cluster}: ${name}.`, ['total'], (s) => types.reduce((sum, t) => sum + s.ledger.events[t], 0)),
+      metric(`deaths_cluster_${cluster}`, `Deaths in security cluster ${cluster}`, 'people', `Deaths in events of security cluster ${cluster}.`, ['total'], (s) => types.reduce((sum, t) => sum + s.ledger.eventDeaths[t], 0)),
     );
   });
   EVENT_TYPES.forEach((type, t) => {
-    metrics.push(metric(`events_${type.id}`, 'events', `Events in the round: ${type.doc} (cluster ${type.cluster}).`, ['total'], (s) => s.ledger.events[t]));
+    metrics.push(metric(`events_${type.id}`, `Events: ${type.doc}`, 'events', `Events in the round: ${type.doc} (cluster ${type.cluster}).`, ['total'], (s) => s.ledger.events[t]));
   });
   groupIds.forEach((id, g) => {
     const name = column(id);
+    const group = actorTitle(params, id);
     metrics.push(
-      metric(`recruits_${name}`, 'people', `Civilians who joined ${id} in the round.`, ['total'], (s) => s.groups[g].recruits),
-      metric(`deserters_${name}`, 'people', `Members who left ${id} unpaid in the round.`, ['total'], (s) => s.groups[g].deserters),
-      metric(`fighters_${name}`, 'fighters', `Fighters of ${id} at the end of the round (cadres and members).`, ['mean', 'max', 'final'], (s) => totalFighters(s.groups[g])),
-      metric(`money_${name}`, 'USD', `Money held by ${id} at the end of the round.`, ['mean', 'final'], (s) => s.groups[g].money),
-      metric(`income_${name}`, 'USD', `Income of ${id} in the round.`, ['total'], (s) => s.groups[g].income),
+      metric(`recruits_${name}`, `Recruits to ${group}`, 'people', `Civilians who joined ${id} in the round.`, ['total'], (s) => s.groups[g].recruits),
+      metric(`deserters_${name}`, `Deserters from ${group}`, 'people', `Members who left ${id} unpaid in the round.`, ['total'], (s) => s.groups[g].deserters),
+      metric(`fighters_${name}`, `Fighters of ${group}`, 'fighters', `Fighters of ${id} at the end of the round (cadres and members).`, ['mean', 'max', 'final'], (s) => totalFighters(s.groups[g])),
+      metric(`money_${name}`, `Money of ${group}`, 'USD', `Money held by ${id} at the end of the round.`, ['mean', 'final'], (s) => s.groups[g].money),
+      metric(`income_${name}`, `Income of ${group}`, 'USD', `Income of ${id} in the round.`, ['total'], (s) => s.groups[g].income),
     );
     if (params.armedGroups[id].kind === 'tuareg') {
-      metrics.push(metric(`cooperation_${name}`, 'share', `Cooperation of ${id} with its extremist partner.`, ['mean', 'final'], (s) => s.groups[g].cooperation));
+      metrics.push(metric(`cooperation_${name}`, `Cooperation of ${group} with its extremist partner`, 'share', `Cooperation of ${id} with its extremist partner.`, ['mean', 'final'], (s) => s.groups[g].cooperation));
     }
   });
   metrics.push(
-    metric('negotiation_state', 'code', 'Negotiation with the Tuareg groups: 0 none, 1 talks, 2 ceasefire, 3 agreement, 4 breakdown.', ['final'], (s) => s.negotiation),
-    metric('people_home', 'people', 'People living at home.', ['final'], (s) => s.tally.home),
-    metric('idps', 'people', 'People displaced inside the country.', ['mean', 'max', 'final'], (s) => s.tally.displaced),
-    metric('refugees', 'people', 'People who are refugees abroad.', ['mean', 'max', 'final'], (s) => s.tally.refugees),
+    metric('negotiation_state', 'Negotiation stage', 'code', 'Negotiation with the Tuareg groups: 0 none, 1 talks, 2 ceasefire, 3 agreement, 4 breakdown.', ['final'], (s) => s.negotiation),
+    metric('people_home', 'People at home', 'people', 'People living at home.', ['final'], (s) => s.tally.home),
+    metric('idps', 'Internally displaced people', 'people', 'People displaced inside the country.', ['mean', 'max', 'final'], (s) => s.tally.displaced),
+    metric('refugees', 'Refugees', 'people', 'People who are refugees abroad.', ['mean', 'max', 'final'], (s) => s.tally.refugees),
   );
   hosts.forEach((host, h) => {
-    metrics.push(metric(`refugees_${column(host)}`, 'people', `Refugees in ${host}.`, ['max', 'final'], (s) => s.tally.refugeesByHost[h]));
+    metrics.push(metric(`refugees_${column(host)}`, `Refugees in ${params.hostCountries[host].label || host}`, 'people', `Refugees in ${host}.`, ['max', 'final'], (s) => s.tally.refugeesByHost[h]));
   });
   metrics.push(
-    metric('newly_displaced', 'people', 'People who fled inside the country in the round.', ['total'], (s) => s.ledger.displaced),
-    metric('new_refugees', 'people', 'People who fled abroad in the round.', ['total'], (s) => s.ledger.refugees),
-    metric('returned', 'people', 'Displaced people and refugees who went home in the round.', ['total'], (s) => s.ledger.returned),
-    metric('dead_people', 'people', 'People dead since the start (civilians and fighters drawn from them), cumulative.', ['final'], (s) => s.tally.dead),
-    metric('food_insecure', 'people', 'People whose food insecurity after aid is ≥ 0.5 (a phase 3+ analogue).', ['mean', 'max'], (s) => s.tally.foodInsecure),
+    metric('newly_displaced', 'Newly displaced people', 'people', 'People who fled inside the country in the round.', ['total'], (s) => s.ledger.displaced),
+    metric('new_refugees', 'New refugees', 'people', 'People who fled abroad in the round.', ['total'], (s) => s.ledger.refugees),
+    metric('returned', 'People returned home', 'people', 'Displaced people and refugees who went home in the round.', ['total'], (s) => s.ledger.returned),
+    metric('dead_people', 'Dead since the start', 'people', 'People dead since the start (civilians and fighters drawn from them), cumulative.', ['final'], (s) => s.tally.dead),
+    metric('food_insecure', 'Food-insecure people', 'people', 'People whose food insecurity after aid is ≥ 0.5 (a phase 3+ analogue).', ['mean', 'max'], (s) => s.tally.foodInsecure),
   );
   actorIds.forEach((id, a) => {
-    metrics.push(metric(`trust_${column(id)}`, 'share', `Mean trust of living civilians in ${id} (people-weighted).`, ['mean', 'final'], (s) => s.tally.trust[a]));
+    metrics.push(metric(`trust_${column(id)}`, `Trust in ${actorTitle(params, id)}`, 'share', `Mean trust of living civilians in ${id} (people-weighted).`, ['mean', 'final'], (s) => s.tally.trust[a]));
   });
   actorIds.forEach((id, a) => {
     if (a === 1 || a === 2) return; // MINUSMA and CT forces never hold territory
-    metrics.push(metric(`regions_controlled_${column(id)}`, 'regions', `Regions held by ${id}.`, ['mean', 'final'], (s) => s.tally.controlled[a]));
+    metrics.push(metric(`regions_controlled_${column(id)}`, `Regions held by ${actorTitle(params, id)}`, 'regions', `Regions held by ${id}.`, ['mean', 'final'], (s) => s.tally.controlled[a]));
   });
   metrics.push(
-    metric('regions_contested', 'regions', 'Regions nobody holds.', ['mean'], (s) => s.tally.contested),
-    metric('fama_troops', 'soldiers', 'Malian army troops.', ['mean'], (s) => sumOf(s.regions.fama)),
-    metric('minusma_troops', 'peacekeepers', 'MINUSMA personnel deployed.', ['mean'], (s) => sumOf(s.regions.minusma)),
-    metric('ct_troops', 'soldiers', 'Counterterrorism troops in Mali.', ['mean'], (s) => sumOf(s.regions.ct)),
-    metric('minusma_impartiality', 'share', 'Perceived impartiality of MINUSMA, mean over regions weighted by peacekeepers (0 when absent).', ['mean'], (s) => weightedMean(s.regions.impartiality, s.regions.minusma)),
-    metric('minusma_ties', 'share', 'MINUSMA ties to local communities, mean weighted by peacekeepers (0 when absent).', ['mean', 'final'], (s) => weightedMean(s.regions.ties, s.regions.minusma)),
-    metric('abuse_events', 'events', 'Abuse events against civilians by the army, CT forces and peacekeepers (cluster 6, not counting civilians killed in strikes) in the round.', ['total'], (s) => s.tally.abuses),
-    metric('hpi', 'index', 'Human protection index, 0–100 (docs/odd-mali.md §4, Observation).', ['mean', 'min', 'final'], (s) => s.tally.hpi),
+    metric('regions_contested', 'Contested regions', 'regions', 'Regions nobody holds.', ['mean'], (s) => s.tally.contested),
+    metric('fama_troops', 'Malian army troops', 'soldiers', 'Malian army troops.', ['mean'], (s) => sumOf(s.regions.fama)),
+    metric('minusma_troops', 'MINUSMA personnel', 'peacekeepers', 'MINUSMA personnel deployed.', ['mean'], (s) => sumOf(s.regions.minusma)),
+    metric('ct_troops', 'Counterterrorism troops', 'soldiers', 'Counterterrorism troops in Mali.', ['mean'], (s) => sumOf(s.regions.ct)),
+    metric('minusma_impartiality', 'MINUSMA impartiality', 'share', 'Perceived impartiality of MINUSMA, mean over regions weighted by peacekeepers (0 when absent).', ['mean'], (s) => weightedMean(s.regions.impartiality, s.regions.minusma)),
+    metric('minusma_ties', 'MINUSMA ties to communities', 'share', 'MINUSMA ties to local communities, mean weighted by peacekeepers (0 when absent).', ['mean', 'final'], (s) => weightedMean(s.regions.ties, s.regions.minusma)),
+    metric('abuse_events', 'Abuses against civilians', 'events', 'Abuse events against civilians by the army, CT forces and peacekeepers (cluster 6, not counting civilians killed in strikes) in the round.', ['total'], (s) => s.tally.abuses),
+    metric('hpi', 'Human protection index', 'index', 'Human protection index, 0–100 (docs/odd-mali.md §4, Observation).', ['mean', 'min', 'final'], (s) => s.tally.hpi),
   );
   return metrics;
 }
@@ -283,6 +304,7 @@ function maliSummaries(): SummaryDefinition<MaliParams>[] {
   return [
     {
       name: 'years',
+      title: 'Simulated years',
       doc: 'Simulated years.',
       unit: 'years',
       compute: (series, params) => ((series.rows - 1) * (params.calendar?.roundDays ?? 7)) / 365.25,

@@ -11,8 +11,8 @@ import * as z from 'zod';
 import { param } from '../scenario/fields.ts';
 import { applyOverride, displayPath, isMapping, parseDocument, type Document, type MergedDocument } from '../scenario/load.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
-import { describeExpected, schemaAt, suggestion } from '../scenario/validate.ts';
-import { issueAt, originOf, valueAt } from '../scenario/load.ts';
+import { schemaIssues } from '../scenario/schema-issues.ts';
+import { originOf } from '../scenario/load.ts';
 
 const files = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
@@ -199,19 +199,7 @@ export function loadExperiment(file: string, overrides: ExperimentOverrides = {}
   if (overrides.rounds !== undefined) applyOverride(merged, `rounds=${overrides.rounds}`, `--rounds ${overrides.rounds}`);
   const parsed = experimentSchema.safeParse(document);
   if (!parsed.success) {
-    throw new ScenarioError(
-      parsed.error.issues.map((issue): ScenarioIssue => {
-        const at = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
-        if (issue.code === 'unrecognized_keys') {
-          const known = Object.keys(experimentSchema.shape);
-          const key = issue.keys[0];
-          const hint = at.length === 0 ? suggestion(key, known) : undefined;
-          return { source: originOf(merged, [...at, key].join('.')), path: [...at, key].join('.'), expected: '', found: '', message: 'unknown key', ...(hint ? { hint } : {}) };
-        }
-        const field = schemaAt(experimentSchema, at);
-        return issueAt(merged, at, field ? describeExpected(field) : issue.message, valueAt(document, at));
-      }),
-    );
+    throw new ScenarioError(schemaIssues(parsed.error, experimentSchema, { value: document, sourceOf: (at) => originOf(merged, at) }));
   }
   const experiment = parsed.data;
   const folder = dirname(path);

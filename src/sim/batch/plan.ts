@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto';
 import YAML from 'yaml';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
 import { displayPath, type Document } from '../scenario/load.ts';
-import { suggestion, type ModelRegistry, type ValidScenario } from '../scenario/validate.ts';
+import { suggestion } from '../scenario/schema-issues.ts';
+import type { ModelRegistry, ValidScenario } from '../scenario/validate.ts';
 import { loadScenario } from '../scenario/index.ts';
-import { summaryNames } from '../metrics.ts';
+import { describeColumns, summaryNames, type ColumnDictionary } from '../metrics.ts';
 import { deriveRunSeed, RandomStream } from '../random.ts';
 import { Clock, observationOf, type ScenarioBase } from '../schedule.ts';
 import { findVarying, Varying } from '../varying.ts';
@@ -65,6 +66,8 @@ export interface Plan {
   readonly divergence: readonly (readonly number[])[];
   /** SHA-256 of the experiment and every resolved scenario: two batches with equal hashes are the same batch. */
   readonly hash: string;
+  /** The baseline's columns at the first sweep point, with their titles, units and meanings (the manifest's `columns`). */
+  readonly columns: ColumnDictionary;
 }
 
 function linspace(from: number, to: number, steps: number, integer: boolean): number[] {
@@ -195,13 +198,18 @@ export function buildPlan(loaded: LoadedExperiment, models: ModelRegistry): Plan
   const scenarios: Document[][] = [];
   let scenarioId = '';
   let modelId = '';
+  let columns: ColumnDictionary = { series: [], summary: [] };
   for (const point of points) {
     const overrides = runOverrides(loaded, point);
     const resolved = strategies.map((strategy) => loadScenario(loaded.base, models, { ...overrides, overlays: strategy.overlays }));
     const metrics = resolved.map(({ model, params }) => observationOf(model, params).metrics.map((metric) => metric.name));
-    if (point.index === 0) checkOutputs(loaded, resolved[0]);
     scenarioId = resolved[0].params.id;
     modelId = resolved[0].model.id;
+    if (point.index === 0) {
+      checkOutputs(loaded, resolved[0]);
+      const { metrics: first, summaries } = observationOf(resolved[0].model, resolved[0].params);
+      columns = describeColumns(first, summaries);
+    }
     divergence.push(resolved.map(({ params }, s) => (s === 0 ? 0 : divergenceRound(resolved[0].params, params, metrics[0], metrics[s]))));
     scenarios.push(resolved.map(({ merged }) => merged.document));
     for (const { params } of resolved) hash.update(JSON.stringify(params));
@@ -245,7 +253,7 @@ export function buildPlan(loaded: LoadedExperiment, models: ModelRegistry): Plan
     for (const run of runs) jobs.push({ index: run.job, point: run.point, seed: run.seed, runs: [{ runId: run.runId, strategy: run.strategy, branchRound: 0 }] });
   }
   hash.update(JSON.stringify(runs));
-  return { points, strategies, runs, jobs, scenarioId, modelId, commonRandomNumbers: crn, scenarios, divergence, hash: hash.digest('hex') };
+  return { points, strategies, runs, jobs, scenarioId, modelId, commonRandomNumbers: crn, scenarios, divergence, hash: hash.digest('hex'), columns };
 }
 
 /** The jobs of shard i of n (1-based i), dealt round-robin so shards get similar work. */

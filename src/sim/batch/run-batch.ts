@@ -247,6 +247,7 @@ export function writeBatchOutputs(
     runs: plan.runs.map((run) => ({ runId: run.runId, strategy: plan.strategies[run.strategy].name, replicate: run.replicate + 1, seed: run.seed, point: run.point })),
     failures: assembled.failures.length,
     outputs: assembled.files,
+    columns: plan.columns,
   };
   writeFileAtomic(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return assembled;

@@ -1,6 +1,6 @@
 /**
- * Numbers and names as the report prints them: the same in every locale (no thousands
- * separators, as in the CSV files), and column names turned into words for titles.
+ * Numbers and names as the report and the commands' tables print them: the same in every locale
+ * (no thousands separators, as in the CSV files), and column names turned into words for titles.
  */
 
 /**

@@ -13,7 +13,7 @@ import { displayPath } from '../scenario/load.ts';
 import { readSensitivityCsv } from '../sensitivity/sensitivity-csv.ts';
 import { armsOf } from './arms.ts';
 import { readComparison, readRuns, readSeries, readYearly } from './load.ts';
-import { provenanceRows, readManifest, type BatchManifest } from './manifest.ts';
+import { columnTitles, provenanceRows, readManifest, type BatchManifest } from './manifest.ts';
 import { pageHtml, type RenderedSection } from './page.ts';
 import { strategyPalette } from './palette.ts';
 import { renderSvg } from './render.ts';
@@ -89,6 +89,7 @@ async function batchSections(resultsDir: string, manifest: BatchManifest, option
     comparison,
     yearly: readYearly(resultsDir),
     options,
+    titleOf: columnTitles(manifest),
   };
   const sections = [timeSeriesSection(data), forestSection(data), clusterSection(data), mapSection(data), observedSection(data)].filter(
     (section): section is Section => section !== null,
@@ -113,7 +114,7 @@ export async function writeReport(resultsDir: string, options: ReportOptions = {
   // The runs of a sensitivity analysis are design points, not strategies: its folder gets the
   // sensitivity charts alone.
   const { sections, rounds = manifest.experiment.resolved.rounds } = sensitivity
-    ? { sections: [sensitivitySection(sensitivity)] }
+    ? { sections: [sensitivitySection(sensitivity, columnTitles(manifest))] }
     : await batchSections(resultsDir, manifest, options);
   const rendered: RenderedSection[] = [];
   const warnings: string[] = [];

@@ -7,6 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ScenarioError } from '../scenario/errors.ts';
+import { columnWords } from './format.ts';
+
+const ColumnSchema = z.object({ name: z.string(), title: z.string().optional(), unit: z.string(), doc: z.string() });
 
 const ManifestSchema = z.object({
   tool: z.string(),
@@ -37,6 +40,8 @@ const ManifestSchema = z.object({
   points: z.array(z.record(z.string(), z.unknown())),
   runs: z.array(z.object({ runId: z.number(), strategy: z.string(), replicate: z.number(), seed: z.number(), point: z.number() })),
   failures: z.number(),
+  // Absent in folders written before the manifest described its columns.
+  columns: z.object({ series: z.array(ColumnSchema), summary: z.array(ColumnSchema) }).optional(),
 });
 
 export type BatchManifest = z.infer<typeof ManifestSchema>;
@@ -63,6 +68,19 @@ export function readManifest(folder: string): BatchManifest {
     return fail(`not the manifest of a batch (sahel-sim batch): ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
   return parsed.data;
+}
+
+/**
+ * What charts call a column of series.csv or runs.csv: the title its model declares (the
+ * manifest's `columns`), else its name in words.
+ * @example columnTitles(manifest)('hpi_mean') → 'Human protection index (mean)'; columnTitles(manifest)('not_a_column') → 'Not a column'
+ */
+export function columnTitles(manifest: BatchManifest): (column: string) => string {
+  const titles = new Map<string, string>();
+  for (const column of [...(manifest.columns?.series ?? []), ...(manifest.columns?.summary ?? [])]) {
+    if (column.title !== undefined) titles.set(column.name, column.title);
+  }
+  return (column) => titles.get(column) ?? columnWords(column);
 }
 
 /** One label and value per line of the provenance table. */

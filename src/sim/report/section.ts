@@ -72,4 +72,6 @@ export interface ReportData {
   readonly comparison: readonly ComparisonRow[];
   readonly yearly: readonly YearlyRow[] | null;
   readonly options: ReportOptions;
+  /** What titles and axis labels call a column (manifest.ts, columnTitles). */
+  readonly titleOf: (column: string) => string;
 }

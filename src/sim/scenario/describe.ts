@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import type { ParamDoc } from './fields.ts';
-import { describeExpected, unwrap } from './validate.ts';
+import { describeExpected, unwrap } from './schema-issues.ts';
 
 export interface ParameterRow extends Partial<ParamDoc> {
   /** Dotted path, as in scenario files and `--set`. */

@@ -9,7 +9,8 @@ import { summaryNames } from '../metrics.ts';
 import { observationOf } from '../schedule.ts';
 import { formatIssue, ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
 import { loadScenario } from '../scenario/index.ts';
-import { suggestion, type ModelRegistry } from '../scenario/validate.ts';
+import { suggestion } from '../scenario/schema-issues.ts';
+import type { ModelRegistry } from '../scenario/validate.ts';
 import type { SensitivityExperiment } from './settings.ts';
 
 /**

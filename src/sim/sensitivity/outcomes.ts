@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Plan } from '../batch/plan.ts';
 import { cellNumber, readCsvRecords } from '../output/csv.ts';
 import { ScenarioError } from '../scenario/errors.ts';
-import { suggestion } from '../scenario/validate.ts';
+import { suggestion } from '../scenario/schema-issues.ts';
 
 /**
  * means[o][p]: the mean of outcome `outcomes[o]` over the replicates of design point p.

@@ -7,10 +7,10 @@
  */
 import * as z from 'zod';
 import { param } from '../scenario/fields.ts';
-import { renderFound, ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
+import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
 import { readExperimentDocument } from '../batch/experiment.ts';
-import { isMapping, valueAt, type Document } from '../scenario/load.ts';
-import { describeExpected, schemaAt, suggestion } from '../scenario/validate.ts';
+import { isMapping, type Document } from '../scenario/load.ts';
+import { schemaIssues } from '../scenario/schema-issues.ts';
 import { SOBOL_MAX_DIMENSIONS } from './sobol-sequence.ts';
 
 export const METHODS = ['morris', 'sobol'] as const;
@@ -88,23 +88,6 @@ export interface SensitivityExperiment {
   readonly experiment: Document;
 }
 
-/** Issues of the `sensitivity` section in the project's shape, with a suggestion for unknown keys. */
-function schemaIssues(error: z.ZodError, section: unknown, source: string): ScenarioIssue[] {
-  return error.issues.map((issue): ScenarioIssue => {
-    const at = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
-    const path = ['sensitivity', ...at].join('.');
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0];
-      const field = schemaAt(sensitivitySchema, at);
-      const known = at.length === 0 ? Object.keys(sensitivitySchema.shape) : field ? Object.keys((field as z.ZodObject).shape ?? {}) : [];
-      const hint = suggestion(key, known);
-      return { source, path: `${path}.${key}`, expected: '', found: '', message: 'unknown key', ...(hint ? { hint } : {}) };
-    }
-    const field = schemaAt(sensitivitySchema, at);
-    return { source, path, expected: field ? describeExpected(field) : issue.message, found: renderFound(valueAt(section, at)) };
-  });
-}
-
 /** Rules across fields of the section, each naming the fields and values involved. */
 function crossFieldIssues(settings: z.output<typeof sensitivitySchema>, source: string): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
@@ -176,7 +159,7 @@ export function readSensitivityExperiment(file: string, overrides: SensitivityOv
   }
   const section = isMapping(sensitivity) ? { ...sensitivity, ...overrides } : sensitivity;
   const parsed = sensitivitySchema.safeParse(section);
-  if (!parsed.success) throw new ScenarioError([...issues, ...schemaIssues(parsed.error, section, source)]);
+  if (!parsed.success) throw new ScenarioError([...issues, ...schemaIssues(parsed.error, sensitivitySchema, { value: section, sourceOf: () => source, within: ['sensitivity'] })]);
   issues.push(...crossFieldIssues(parsed.data, source));
   if (issues.length > 0) throw new ScenarioError(issues);
   const experimentSeed = experiment['seed'];

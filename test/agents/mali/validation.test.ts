@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +7,8 @@ import { validateBatch } from '../../../src/agents/mali/validation.ts';
 import { CATALOG } from '../../../src/agents/registry.ts';
 import { loadExperiment } from '../../../src/sim/batch/experiment.ts';
 import { runBatch } from '../../../src/sim/batch/run-batch.ts';
+import { scratchFolder } from '../../support/scratch.ts';
+import { sahelSim } from '../../support/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -39,7 +39,7 @@ describe('observed record', () => {
 describe('sahel-sim fit on a batch of the baseline', () => {
   let folder = '';
   beforeAll(async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'sahel-sim-fit-')), 'validate.yaml');
+    const file = join(scratchFolder('fit'), 'validate.yaml');
     const text = readFileSync(join(ROOT, 'scenarios/experiments/validate.yaml'), 'utf8')
       .replace('../calibrated/mali-2012-2017.yaml', join(ROOT, 'scenarios/mali-2012.yaml'))
       .replace('replicates: 20', 'replicates: 3\nrounds: 160');
@@ -80,7 +80,7 @@ describe('sahel-sim fit on a batch of the baseline', () => {
   });
 
   it('fit --report draws the report with the observed years, and a later fit redraws it', () => {
-    const fit = (...flags: string[]) => spawnSync(process.execPath, ['bin/sahel-sim.js', 'fit', folder, ...flags], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const fit = (...flags: string[]) => sahelSim('fit', folder, ...flags);
     const report = join(folder, 'report.html');
     expect(existsSync(report)).toBe(false);
     expect(fit().status).toBe(0);

@@ -1,18 +1,19 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../../src/agents/registry.ts';
 import { loadExperiment } from '../../../src/sim/batch/experiment.ts';
 import { runBatch } from '../../../src/sim/batch/run-batch.ts';
+import { scratchFolder } from '../../support/scratch.ts';
+import { sahelSim } from '../../support/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FIXTURES = join(ROOT, 'test/fixtures/experiments');
 const CLI = join(ROOT, 'bin/sahel-sim.js');
 const COMPARED = ['runs.csv', 'series.csv', 'summary.csv', 'comparison.csv', 'failures.csv'];
 
-const scratch = (name: string): string => join(mkdtempSync(join(tmpdir(), `sahel-sim-${name}-`)), 'out');
+const scratch = (name: string): string => join(scratchFolder(name), 'out');
 
 async function batch(file: string, out: string, workers: number, shard: { index: number; count: number } | null = null): Promise<void> {
   await runBatch({ loaded: loadExperiment(file), overrides: {}, catalog: CATALOG, out, workers, shard, resume: false, command: ['test'] });
@@ -20,11 +21,6 @@ async function batch(file: string, out: string, workers: number, shard: { index:
 
 function files(out: string): Record<string, string> {
   return Object.fromEntries(COMPARED.filter((name) => existsSync(join(out, name))).map((name) => [name, readFileSync(join(out, name), 'utf8')]));
-}
-
-function cli(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Starts a batch, waits until at least one job is saved, then sends `signal`; resolves with the exit code. */
@@ -74,7 +70,7 @@ describe('batch output is the same bytes however it is run', () => {
     await batch(small, second, 2, { index: 2, count: 2 });
     expect(existsSync(join(first, 'runs.csv'))).toBe(false); // a shard alone writes no batch files
     const merged = scratch('merged');
-    const result = cli(['merge', first, second, '--out', merged]);
+    const result = sahelSim('merge', first, second, '--out', merged);
     expect(result.status, result.stderr).toBe(0);
     expect(files(merged)).toEqual(reference);
   });
@@ -84,10 +80,10 @@ describe('batch output is the same bytes however it is run', () => {
     await batch(join(FIXTURES, 'epstein-failing.yaml'), other, 1);
     const shard = scratch('lone-shard');
     await batch(small, shard, 1, { index: 1, count: 2 });
-    const mismatched = cli(['merge', shard, other, '--out', scratch('no')]);
+    const mismatched = sahelSim('merge', shard, other, '--out', scratch('no'));
     expect(mismatched.status).toBe(2);
     expect(mismatched.stderr).toMatch(/belongs to another batch/);
-    const incomplete = cli(['merge', shard, '--out', scratch('no')]);
+    const incomplete = sahelSim('merge', shard, '--out', scratch('no'));
     expect(incomplete.status).toBe(2);
     expect(incomplete.stderr).toMatch(/jobs are in none of these folders/);
   });
@@ -107,7 +103,7 @@ describe('interrupted batches', () => {
     const code = await interrupt(long, out, 'SIGINT');
     expect(code).toBe(130);
     expect(existsSync(join(out, 'runs.csv'))).toBe(false);
-    const resumed = cli(['batch', long, '--out', out, '--resume', '--quiet']);
+    const resumed = sahelSim('batch', long, '--out', out, '--resume', '--quiet');
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(files(out)).toEqual(reference);
   });
@@ -118,20 +114,20 @@ describe('interrupted batches', () => {
     const saved = readdirSync(join(out, 'runs')).filter((name) => name.endsWith('.bin')).length;
     expect(saved).toBeGreaterThanOrEqual(1);
     expect(saved).toBeLessThan(8);
-    const resumed = cli(['batch', long, '--out', out, '--resume', '--quiet']);
+    const resumed = sahelSim('batch', long, '--out', out, '--resume', '--quiet');
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(files(out)).toEqual(reference);
   });
 
   it('refuse --resume where there is no batch, and a new batch where one already is', () => {
     const empty = scratch('empty');
-    const nothing = cli(['batch', long, '--out', empty, '--resume']);
+    const nothing = sahelSim('batch', long, '--out', empty, '--resume');
     expect(nothing.status).toBe(2);
     expect(nothing.stderr).toMatch(/holds no batch to resume/);
     const taken = scratch('taken');
-    const first = cli(['batch', join(FIXTURES, 'epstein-failing.yaml'), '--out', taken, '--quiet']);
+    const first = sahelSim('batch', join(FIXTURES, 'epstein-failing.yaml'), '--out', taken, '--quiet');
     expect(first.status).toBe(1);
-    const second = cli(['batch', join(FIXTURES, 'epstein-failing.yaml'), '--out', taken]);
+    const second = sahelSim('batch', join(FIXTURES, 'epstein-failing.yaml'), '--out', taken);
     expect(second.status).toBe(2);
     expect(second.stderr).toMatch(/already holds a batch; add --resume/);
   });
@@ -140,7 +136,7 @@ describe('interrupted batches', () => {
 describe('failed runs', () => {
   it('are isolated: the other runs complete, failures.csv names each with its seed and a command to re-run it alone, and the exit code is 1', () => {
     const out = scratch('failing');
-    const result = cli(['batch', join(FIXTURES, 'epstein-failing.yaml'), '--out', out, '--quiet']);
+    const result = sahelSim('batch', join(FIXTURES, 'epstein-failing.yaml'), '--out', out, '--quiet');
     expect(result.status).toBe(1);
     const failures = readFileSync(join(out, 'failures.csv'), 'utf8').trim().split('\n');
     expect(failures[0]).toBe('run_id,strategy,replicate,seed,error,rerun');
@@ -149,7 +145,7 @@ describe('failed runs', () => {
     expect(readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(3); // both baseline runs
     expect(result.stderr).toMatch(/2 runs failed .* Re-run one alone, e\.g\. run 3:\n {2}sahel-sim run /s);
     const seed = failures[1].split(',')[3];
-    const again = cli(['run', 'scenarios/epstein-civil-violence.yaml', '--overlay', join(FIXTURES, 'failing.yaml'), '--rounds', '40', '--seed', seed, '--out', scratch('rerun')]);
+    const again = sahelSim('run', 'scenarios/epstein-civil-violence.yaml', '--overlay', join(FIXTURES, 'failing.yaml'), '--rounds', '40', '--seed', seed, '--out', scratch('rerun'));
     expect(again.stderr).toMatch(/set to fail at round 20/);
   });
 });

@@ -3,8 +3,7 @@
  * the composition root injects, and a job that fails in its worker stops the batch with one
  * internal error, leaving a folder that `--resume` finishes.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -14,12 +13,13 @@ import { runBatch } from '../../../src/sim/batch/run-batch.ts';
 import { InternalError } from '../../../src/sim/scenario/errors.ts';
 import type { ModelCatalog } from '../../../src/sim/scenario/validate.ts';
 import { MODELS } from '../../fixtures/models/registry.ts';
+import { scratchFolder } from '../../support/scratch.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/models');
 const EXPERIMENT = join(FIXTURES, 'compare-coins.yaml');
 const COINS: ModelCatalog = { models: MODELS, module: pathToFileURL(join(FIXTURES, 'registry.ts')).href };
 
-const scratch = (): string => join(mkdtempSync(join(tmpdir(), 'sahel-sim-catalog-')), 'out');
+const scratch = (): string => join(scratchFolder('catalog'), 'out');
 
 function batch(out: string, catalog: ModelCatalog, resume = false): ReturnType<typeof runBatch> {
   return runBatch({ loaded: loadExperiment(EXPERIMENT), overrides: {}, catalog, out, workers: 2, shard: null, resume, command: ['test'] });
@@ -46,7 +46,7 @@ describe('batch: the model registry is injected', () => {
 
   it('stops with one internal error when workers cannot load the registry, keeps the folder resumable, and --resume finishes it', async () => {
     // Arrange: a registry module that throws when imported.
-    const broken = join(mkdtempSync(join(tmpdir(), 'sahel-sim-broken-registry-')), 'registry.mjs');
+    const broken = join(scratchFolder('broken-registry'), 'registry.mjs');
     writeFileSync(broken, "throw new Error('registry exploded on import');\n");
     const out = scratch();
 

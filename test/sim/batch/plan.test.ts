@@ -1,5 +1,4 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MODELS } from '../../../src/agents/registry.ts';
@@ -7,16 +6,17 @@ import { loadExperiment } from '../../../src/sim/batch/experiment.ts';
 import { buildPlan, divergenceRound, shardJobs, sweepPoints } from '../../../src/sim/batch/plan.ts';
 import { runJob } from '../../../src/sim/batch/worker.ts';
 import { loadScenario } from '../../../src/sim/scenario/index.ts';
-import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
 import { observationOf, runScenario } from '../../../src/sim/schedule.ts';
 import { taskFor } from '../../../src/sim/batch/run-batch.ts';
+import { scratchFolder } from '../../support/scratch.ts';
+import { scenarioErrorOf } from '../../support/scenario-error.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FIXTURES = join(ROOT, 'test/fixtures/experiments');
 const SMALL = join(FIXTURES, 'epstein-small.yaml');
 
 function experimentFile(text: string): string {
-  const folder = mkdtempSync(join(tmpdir(), 'sahel-sim-plan-'));
+  const folder = scratchFolder('plan');
   const file = join(folder, 'experiment.yaml');
   writeFileSync(file, text.replaceAll('SCENARIOS', join(ROOT, 'scenarios')).replaceAll('FIXTURES', FIXTURES));
   return file;
@@ -90,15 +90,7 @@ describe('batch plan', () => {
   });
 
   it('rejects a bad experiment before any run: unknown key with a suggestion, a redefined baseline, an unknown overlay', () => {
-    const error = (text: string): string => {
-      try {
-        buildPlan(loadExperiment(experimentFile(text)), MODELS);
-      } catch (caught) {
-        if (caught instanceof ScenarioError) return caught.message;
-        throw caught;
-      }
-      throw new Error('no error');
-    };
+    const error = (text: string): string => scenarioErrorOf(() => buildPlan(loadExperiment(experimentFile(text)), MODELS)).message;
     expect(error(`scenario: SCENARIOS/epstein-civil-violence.yaml\nreplicate: 3\n`)).toMatch(/replicate: unknown key \(did you mean "replicates"\?\)/);
     expect(error(`scenario: SCENARIOS/epstein-civil-violence.yaml\nstrategies: { baseline: FIXTURES/crisis.yaml }\n`)).toMatch(/"baseline" is the base scenario/);
     expect(error(`scenario: SCENARIOS/epstein-civil-violence.yaml\nstrategies: { x: FIXTURES/nothing.yaml }\n`)).toMatch(/nothing\.yaml.*no such file/);
@@ -129,7 +121,7 @@ describe('branching from a shared history', () => {
   });
 
   it('gives a Mali strategy forked in mid-2013 exactly the run it would have had from the start', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'sahel-sim-branch-'));
+    const folder = scratchFolder('branch');
     const file = join(folder, 'branch.yaml');
     writeFileSync(
       file,

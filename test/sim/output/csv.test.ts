@@ -1,9 +1,8 @@
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { epsteinModel } from '../../../src/agents/epstein/model.ts';
 import { epsteinSchema } from '../../../src/agents/epstein/params.ts';
 import { toCsv, type Cell } from '../../../src/sim/output/csv.ts';
@@ -11,6 +10,7 @@ import { partialName, writeFileAtomic } from '../../../src/sim/output/files.ts';
 import { seriesCsv, summaryCsv } from '../../../src/sim/output/run-files.ts';
 import { MetricSeries } from '../../../src/sim/metrics.ts';
 import { runScenario, type RunResult } from '../../../src/sim/schedule.ts';
+import { scratchFolder } from '../../support/scratch.ts';
 
 /** Reads CSV text as csv-parse does by default (what R and pandas users will meet). */
 function readCsv(text: string): string[][] {
@@ -103,15 +103,7 @@ describe('output/csv: toCsv', () => {
 });
 
 describe('output/files: writeFileAtomic', () => {
-  const folders: string[] = [];
-  afterEach(() => {
-    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-  });
-  const tempFolder = (): string => {
-    const folder = mkdtempSync(join(tmpdir(), 'sahel-sim-files-'));
-    folders.push(folder);
-    return folder;
-  };
+  const tempFolder = (): string => scratchFolder('files');
 
   it('writes the content, creating missing folders, and leaves no partial file behind', () => {
     // Arrange

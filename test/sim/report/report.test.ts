@@ -4,8 +4,7 @@
  * every chart drawn, log no error and make no request beyond the page itself. A screenshot of each
  * page is left in the test's temporary folder for a person to look at.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,11 +17,13 @@ import { modelReportOptions, writeReport, type ReportOptions } from '../../../sr
 import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
 import { runSensitivity } from '../../../src/sim/sensitivity/run-sensitivity.ts';
 import { launchBrowser } from '../../support/browser.ts';
+import { scratchFolder } from '../../support/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const REGIONS = ['kayes', 'koulikoro', 'sikasso', 'segou', 'mopti', 'tombouctou', 'gao', 'menaka', 'kidal', 'bamako'];
 
-const scratch = mkdtempSync(join(tmpdir(), 'sahel-sim-report-'));
+// Kept after the tests: the screenshots are for a person to look at.
+const scratch = scratchFolder('report', { keep: true });
 
 async function batch(experiment: string, out: string): Promise<void> {
   await runBatch({ loaded: loadExperiment(experiment), overrides: {}, catalog: CATALOG, out, workers: 2, shard: null, resume: false, command: ['test'] });
@@ -117,6 +118,11 @@ describe('report of a batch of the reference model (Epstein)', () => {
     expect(readFileSync(result.file, 'utf8')).toContain('crisis · cops.density = 0.074');
   });
 
+  it('titles the series by the metrics\' titles', () => {
+    const headings = [...readFileSync(result.file, 'utf8').matchAll(/<h3>([^<]*)<\/h3>/g)].map((match) => match[1]);
+    expect(headings.slice(0, 2)).toEqual(['Active citizens', 'Jailed citizens']);
+  });
+
   it('the page is self-contained: no script, no external reference, and the browser requests nothing but the page', () => {
     const html = readFileSync(result.file, 'utf8');
     expect(html).not.toMatch(/<script|<link|<img|<iframe|@import/i);
@@ -177,6 +183,7 @@ describe.each([
 
   it('has the tornado of the outcome alone: the design points are not strategies to chart through time', () => {
     expect(result.charts).toEqual(['sensitivity-y_final']);
+    expect(readFileSync(result.file, 'utf8')).toContain('<h3>Output y (final): parameters ranked by');
     expect(result.warnings).toEqual([]);
     expect(seen.problems).toEqual([]);
   });
@@ -239,6 +246,24 @@ describe('report of a small batch of the Mali model', () => {
     expect(seen.marks['observed-years']['symbol']).toBeGreaterThan(0);
   });
 
+  it('titles charts and panels with each metric\'s documented title, not its column name in words', () => {
+    const html = readFileSync(result.file, 'utf8');
+    // Headings of the time series: the metrics behind civilian_deaths_total, hpi_mean and idps_max.
+    const headings = [...html.matchAll(/<h3>([^<]*)<\/h3>/g)].map((match) => match[1]);
+    expect(headings.slice(0, 3)).toEqual(['Civilian deaths, running total', 'Human protection index', 'Internally displaced people']);
+    // The forest plot's panels (SVG titles) name the summary columns with their reducer.
+    const panels = [...html.matchAll(/aria-label="Title text '([^']*)'"/g)].map((match) => match[1]);
+    expect(panels).toContain('Human protection index (mean)');
+    expect(panels).toContain('Civilian deaths (total)');
+    expect(html).not.toMatch(/>Hpi|>Idps|hpi_mean<\/text>/);
+  });
+
+  it('the manifest lists every column with its title, unit and meaning', () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { columns: { series: { name: string }[]; summary: { name: string; title: string; unit: string }[] } };
+    expect(manifest.columns.series.map((column) => column.name)).toContain('violent_deaths_gao');
+    expect(manifest.columns.summary.find((column) => column.name === 'hpi_mean')).toMatchObject({ title: 'Human protection index (mean)', unit: 'index' });
+  });
+
   it('the map sums each region over the period asked for and draws Ménaka over Gao', () => {
     const html = readFileSync(result.file, 'utf8');
     expect(html).toMatch(/Violent deaths, 2012-0[23]-\d\d to 2012-12-\d\d: baseline, median of 2 replicates/);
@@ -265,13 +290,13 @@ describe('report of a small batch of the Mali model', () => {
 
 describe('report options', () => {
   it('a folder without a manifest is refused with a note, and nothing is written', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'sahel-sim-report-empty-'));
+    const empty = scratchFolder('report-empty');
     await expect(writeReport(empty)).rejects.toThrow(ScenarioError);
     expect(existsSync(join(empty, 'report.html'))).toBe(false);
   });
 
   it('--from must be an ISO date not after --to', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'sahel-sim-report-empty-'));
+    const empty = scratchFolder('report-empty');
     await expect(writeReport(empty, { from: '2013-02-30' })).rejects.toThrow(/--from: expected an ISO date YYYY-MM-DD, found "2013-02-30"/);
     await expect(writeReport(empty, { from: '2014-01-01', to: '2013-01-01' })).rejects.toThrow(/--from must not be after --to/);
   });

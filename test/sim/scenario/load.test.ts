@@ -1,40 +1,22 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MODELS } from '../../../src/agents/registry.ts';
-import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
 import { loadScenario } from '../../../src/sim/scenario/index.ts';
 import { applyOverride, loadScenarioDocument, originOf, readLayers, type MergedDocument } from '../../../src/sim/scenario/load.ts';
+import { scratchFolder } from '../../support/scratch.ts';
+import { scenarioErrorOf } from '../../support/scenario-error.ts';
 
 // Scenario files live in fresh temporary folders, outside the working folder, so every file is
 // displayed in messages by its absolute path (see displayPath in load.ts).
-const folders: string[] = [];
-
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
 /** Writes `files` (relative name → text) into a new temporary folder; returns the folder. */
 function scenarioFolder(files: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'sahel-sim-load-'));
-  folders.push(folder);
+  const folder = scratchFolder('load');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, name)), { recursive: true });
     writeFileSync(join(folder, name), text);
   }
   return folder;
-}
-
-/** The ScenarioError `action` throws; fails the test when it throws nothing or something else. */
-function scenarioErrorOf(action: () => unknown): ScenarioError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScenarioError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScenarioError, but nothing was thrown');
 }
 
 /** A merged document built by hand, as if read from `x.yaml`. */

@@ -1,40 +1,23 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { MODELS } from '../../../src/agents/registry.ts';
 import type { EpsteinParams } from '../../../src/agents/epstein/params.ts';
-import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
 import { commonFields, describeNumber, param, placeGraphOf, placesField } from '../../../src/sim/scenario/fields.ts';
 import { loadScenario } from '../../../src/sim/scenario/index.ts';
 import type { ModelRegistry } from '../../../src/sim/scenario/validate.ts';
 import type { ModelDefinition, ScenarioBase } from '../../../src/sim/schedule.ts';
 import { hopDistance, neighbours, placeIndex } from '../../../src/sim/space/graph.ts';
 import { Varying } from '../../../src/sim/varying.ts';
-
-const folders: string[] = [];
-
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
+import { scratchFolder } from '../../support/scratch.ts';
+import { scenarioErrorOf } from '../../support/scenario-error.ts';
 
 /** Writes `files` into a new temporary folder and returns the absolute path of the first one. */
 function writeScenario(files: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'sahel-sim-validate-'));
-  folders.push(folder);
+  const folder = scratchFolder('validate');
   for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
   return join(folder, Object.keys(files)[0]);
-}
-
-function scenarioErrorOf(action: () => unknown): ScenarioError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScenarioError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScenarioError, but nothing was thrown');
 }
 
 const EPSTEIN = 'model: epstein-civil-violence\nrounds: 10\n';

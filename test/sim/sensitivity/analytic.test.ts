@@ -6,8 +6,7 @@
  * the shifted Sobol' sequence; docs/sensitivity.md lists the values measured). Each analysis takes
  * 5–20 s on 2 idle cores (the worker pool starts in about 4 s); the timeouts leave room for a busy machine.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +18,7 @@ import { designPoints } from '../../../src/sim/sensitivity/design-file.ts';
 import type { OutcomeIndices } from '../../../src/sim/sensitivity/indices.ts';
 import { runSensitivity, type PreparedDesign, type SensitivityOptions, type SensitivityOutcome } from '../../../src/sim/sensitivity/run-sensitivity.ts';
 import { SENSITIVITY_COLUMNS } from '../../../src/sim/sensitivity/sensitivity-csv.ts';
+import { scratchFolder } from '../../support/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const ISHIGAMI = join(ROOT, 'scenarios/experiments/sensitivity-ishigami.yaml');
@@ -32,7 +32,7 @@ function options(file: string, settings: SensitivityOptions['settings'], extra: 
     ...(settings ? { settings } : {}),
     overrides: {},
     catalog: CATALOG,
-    out: join(mkdtempSync(join(tmpdir(), 'sahel-sim-sensitivity-')), 'out'),
+    out: join(scratchFolder('sensitivity'), 'out'),
     workers: WORKERS,
     resume: false,
     command: ['test'],

@@ -2,23 +2,19 @@
  * `sahel-sim sensitivity` as a user runs it (src/cli/sensitivity-command.ts): each test spawns
  * `node bin/sahel-sim.js` in the package folder.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../support/scratch.ts';
+import { sahelSim } from '../../support/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const ISHIGAMI = 'scenarios/experiments/sensitivity-ishigami.yaml';
 
-function sahelSim(...args: string[]): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, ['bin/sahel-sim.js', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-}
-
 describe('sahel-sim sensitivity', () => {
   it('runs a Morris screening, prints the parameters ranked by μ* and writes sensitivity.csv beside the batch files', () => {
     // Arrange
-    const out = join(mkdtempSync(join(tmpdir(), 'sahel-sim-sensitivity-cli-')), 'out');
+    const out = join(scratchFolder('sensitivity-cli'), 'out');
 
     // Act
     const result = sahelSim('sensitivity', ISHIGAMI, '--method', 'morris', '--trajectories', '6', '--workers', '2', '--out', out, '--quiet');
@@ -41,7 +37,7 @@ describe('sahel-sim sensitivity', () => {
 
   it('reports problems of the sensitivity section like a scenario error, exit code 2, and writes nothing', () => {
     // Arrange
-    const folder = mkdtempSync(join(tmpdir(), 'sahel-sim-sensitivity-cli-'));
+    const folder = scratchFolder('sensitivity-cli');
     const file = join(folder, 'typo.yaml');
     writeFileSync(file, `scenario: ${join(ROOT, 'scenarios/analytic/ishigami.yaml')}\nsensitivity:\n  parameters: { x1: { from: 0, to: 1 } }\n  outcomes: [y_final]\n  levles: 6\n`);
 

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -7,6 +6,7 @@ import { CATALOG } from '../../../src/agents/registry.ts';
 import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
 import { DESIGN_FILE, designPoints } from '../../../src/sim/sensitivity/design-file.ts';
 import { prepareDesign, type SensitivityOptions } from '../../../src/sim/sensitivity/run-sensitivity.ts';
+import { scratchFolder } from '../../support/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -14,7 +14,7 @@ function options(file: string, out: string, extra: Partial<SensitivityOptions> =
   return { file, overrides: {}, catalog: CATALOG, out, workers: 1, resume: false, command: ['test'], ...extra };
 }
 
-const scratch = (): string => join(mkdtempSync(join(tmpdir(), 'sahel-sim-design-')), 'out');
+const scratch = (): string => join(scratchFolder('design'), 'out');
 
 describe('design-file', () => {
   it('maps unit coordinates onto the ranges, hitting both ends exactly', () => {
@@ -82,7 +82,7 @@ describe('design-file', () => {
 
   it('checks ranges and outcomes against the scenario before any run, and leaves no design behind when they fail', () => {
     // Arrange
-    const folder = mkdtempSync(join(tmpdir(), 'sahel-sim-design-'));
+    const folder = scratchFolder('design');
     const file = join(folder, 'bad.yaml');
     writeFileSync(
       file,

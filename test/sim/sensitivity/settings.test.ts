@@ -1,24 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
 import { readSensitivityExperiment } from '../../../src/sim/sensitivity/settings.ts';
+import { scratchFolder } from '../../support/scratch.ts';
+import { scenarioErrorOf } from '../../support/scenario-error.ts';
 
 function experimentFile(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'sahel-sim-sensitivity-')), 'study.yaml');
+  const file = join(scratchFolder('sensitivity'), 'study.yaml');
   writeFileSync(file, text);
   return file;
-}
-
-function errorOf(action: () => unknown): ScenarioError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ScenarioError) return error;
-    throw error;
-  }
-  throw new Error('expected a ScenarioError');
 }
 
 const BASE = 'scenario: ../analytic/ishigami.yaml\nseed: 42\n';
@@ -60,7 +50,7 @@ describe('sensitivity settings', () => {
     );
 
     // Act
-    const error = errorOf(() => readSensitivityExperiment(file));
+    const error = scenarioErrorOf(() => readSensitivityExperiment(file));
 
     // Assert: the unknown key comes first, as zod reports it, then the sweep, then the cross-field rules
     const lines = error.message.split('\n');
@@ -76,8 +66,8 @@ describe('sensitivity settings', () => {
     const morris = experimentFile(`${BASE}sensitivity:\n  parameters: { x1: { from: 0, to: 1 } }\n  outcomes: [y_final]\n  levels: 5\n`);
 
     // Act
-    const sobol = errorOf(() => readSensitivityExperiment(file)).message.split('\n');
-    const odd = errorOf(() => readSensitivityExperiment(morris)).message;
+    const sobol = scenarioErrorOf(() => readSensitivityExperiment(file)).message.split('\n');
+    const odd = scenarioErrorOf(() => readSensitivityExperiment(morris)).message;
 
     // Assert
     expect(sobol).toEqual([
@@ -90,8 +80,8 @@ describe('sensitivity settings', () => {
   it('refuses strategies and a missing section with a hint of what to do', () => {
     const strategies = experimentFile(`${BASE}strategies: { aid: ../strategies/aid.yaml }\nsensitivity:\n  parameters: { x1: { from: 0, to: 1 } }\n  outcomes: [y]\n`);
     const missing = experimentFile(BASE);
-    expect(errorOf(() => readSensitivityExperiment(strategies)).message).toMatch(/strategies: a sensitivity experiment varies the parameters of one scenario/);
-    expect(errorOf(() => readSensitivityExperiment(missing)).message).toBe(
+    expect(scenarioErrorOf(() => readSensitivityExperiment(strategies)).message).toMatch(/strategies: a sensitivity experiment varies the parameters of one scenario/);
+    expect(scenarioErrorOf(() => readSensitivityExperiment(missing)).message).toBe(
       `${missing}: sensitivity: expected a sensitivity section (parameters, outcomes, method…; docs/sensitivity.md), found nothing (the field is missing)`,
     );
   });

@@ -33,7 +33,7 @@ export function forestSection(data: ReportData): Section {
   const effects: Effect[] = data.comparison
     .filter((row) => outcomes.includes(row.outcome))
     .map((row) => ({
-      outcome: row.outcome,
+      outcome: data.titleOf(row.outcome),
       label: labelOf.get(`${row.strategy}\u0001${row.point}`) ?? row.strategy,
       strategy: row.strategy,
       difference: finite(row.difference),
@@ -73,7 +73,7 @@ export function forestSection(data: ReportData): Section {
         id: 'forest',
         title: 'Difference from the baseline, with 95% confidence intervals',
         caption: 'From comparison.csv. The table below gives the numbers (* = the 95% interval excludes zero).',
-        spec: forestSpec({ effects, outcomes, labels, palette: data.palette }),
+        spec: forestSpec({ effects, outcomes: outcomes.map(data.titleOf), labels, palette: data.palette }),
         table,
       },
     ],

@@ -6,7 +6,7 @@
  */
 import { quantile } from '../../batch/stats.ts';
 import { loadBoundaries } from '../boundaries.ts';
-import { columnWords, formatNumber } from '../format.ts';
+import { formatNumber } from '../format.ts';
 import type { ReportData, Section } from '../section.ts';
 import { mapSpec, type RegionShape } from '../specs/map.ts';
 
@@ -76,7 +76,7 @@ export function mapSection(data: ReportData): Section {
   const metric = data.options.mapMetric ?? map?.metric ?? 'none';
   const section = {
     id: 'map',
-    title: `${columnWords(metric)} by region`,
+    title: `${data.titleOf(metric)} by region`,
     explanation: [
       `The model’s regions coloured by ${metric.replace(/_/g, ' ')} over the period, summed over the rounds of each baseline run; the colour and the number written in each region are the median over replicates (darker is more). The table gives the median and the range that holds 90% of replicates.`,
       ...(map?.notes ?? []),
@@ -114,9 +114,9 @@ export function mapSection(data: ReportData): Section {
     figures: [
       {
         id: 'region-map',
-        title: `${columnWords(metric)}, ${sums.period}: baseline, median of ${replicates} replicate${replicates === 1 ? '' : 's'}`,
+        title: `${data.titleOf(metric)}, ${sums.period}: baseline, median of ${replicates} replicate${replicates === 1 ? '' : 's'}`,
         caption: `From ${sums.source}. Boundaries: ${boundaries.attribution || 'see data/boundaries/README.md'}.`,
-        spec: mapSpec({ shapes, labels, legendTitle: metric }),
+        spec: mapSpec({ shapes, labels, legendTitle: data.titleOf(metric) }),
         table: {
           header: ['region', 'median', '5th percentile', '95th percentile'],
           rows: regions.map((region) => [region, formatNumber(statistic(region, 0.5)), formatNumber(statistic(region, 0.05)), formatNumber(statistic(region, 0.95))]),

@@ -23,7 +23,7 @@ function interval(row: SensitivityRow | undefined): string {
   return row && Number.isFinite(row.ciLow) ? `${formatNumber(row.ciLow)} to ${formatNumber(row.ciHigh)}` : '—';
 }
 
-function outcomeFigure(rows: readonly SensitivityRow[], outcome: string): Figure {
+function outcomeFigure(rows: readonly SensitivityRow[], outcome: string, titleOf: (column: string) => string): Figure {
   const method = rows[0].method;
   const ranked = rankParameters(rows, outcome);
   const barred = method === 'morris' ? (['mu_star'] as const) : (['ST', 'S1'] as const);
@@ -31,11 +31,11 @@ function outcomeFigure(rows: readonly SensitivityRow[], outcome: string): Figure
   const pick = (index: SensitivityRow['index']): SensitivityRow[] => ranked.flatMap((entry) => (entry.indices[index] ? [entry.indices[index]] : []));
   return {
     id: `sensitivity-${outcome}`,
-    title: `${outcome}: parameters ranked by ${LABELS[RANKING_INDEX[method]]}`,
+    title: `${titleOf(outcome)}: parameters ranked by ${LABELS[RANKING_INDEX[method]]}`,
     caption: `From sensitivity.csv (${method === 'morris' ? 'Morris elementary effects' : 'Sobol’ indices'}); bars are estimates, black lines their bootstrap 95% intervals${method === 'morris' ? ', red diamonds σ' : ''}.`,
     spec: tornadoSpec({
       method,
-      outcome,
+      outcome: titleOf(outcome),
       parameters: ranked.map((entry) => entry.parameter),
       barred: barred.map((index) => LABELS[index]),
       bars: barred.flatMap((index) => pick(index).map(bar)),
@@ -52,7 +52,8 @@ function outcomeFigure(rows: readonly SensitivityRow[], outcome: string): Figure
   };
 }
 
-export function sensitivitySection(rows: readonly SensitivityRow[]): Section {
+/** The sensitivity section; `titleOf` names each outcome in titles and axes (manifest.ts, columnTitles). */
+export function sensitivitySection(rows: readonly SensitivityRow[], titleOf: (column: string) => string): Section {
   const method = rows[0]?.method ?? 'morris';
   const outcomes = [...new Set(rows.map((row) => row.outcome))];
   return {
@@ -64,7 +65,7 @@ export function sensitivitySection(rows: readonly SensitivityRow[]): Section {
         : 'Each chart is one outcome; each row a parameter, the most influential at the top. ST (dark) is the share of the outcome’s variance that would remain unexplained if every other parameter were known — the parameter with all its interactions; S1 (light) the share it explains alone. ST near 0: the parameter can be fixed anywhere in its range. ST well above S1: it acts through interactions. The shares are on one 0–1 scale across outcomes.',
       `${Object.values(INDEX_NAMES[method]).join('; ')}. Intervals: bootstrap percentile 95% (docs/sensitivity.md).`,
     ],
-    figures: outcomes.map((outcome) => outcomeFigure(rows, outcome)),
+    figures: outcomes.map((outcome) => outcomeFigure(rows, outcome, titleOf)),
     notes: outcomes.length === 0 ? ['Not shown: sensitivity.csv has no rows.'] : [],
   };
 }

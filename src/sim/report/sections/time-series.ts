@@ -4,7 +4,6 @@
  * that sum a flow (`<metric>_total`) are drawn cumulated, so the curve ends at the outcome.
  */
 import { bandOverRuns, cumulative } from '../bands.ts';
-import { columnWords } from '../format.ts';
 import type { Arm } from '../arms.ts';
 import type { Figure, ReportData, Section } from '../section.ts';
 import { timeSeriesSpec, type BandPoint } from '../specs/time-series.ts';
@@ -95,7 +94,7 @@ export function timeSeriesSection(data: ReportData): Section {
   const panels = strategies.length > 0 ? strategies : data.arms;
   const figures: Figure[] = choices.map((choice, i) => ({
     id: `series-${i + 1}`,
-    title: `${columnWords(choice.metric)}${choice.cumulative ? ', running total' : ''}`,
+    title: `${data.titleOf(choice.metric)}${choice.cumulative ? ', running total' : ''}`,
     caption: `series.csv column ${choice.metric}${choice.cumulative ? `, summed from round 1 (its final value is the outcome ${choice.metric}_total)` : ''}; median and 90% band over ${Math.max(...data.arms.map((arm) => arm.runIds.length))} replicates.`,
     spec: timeSeriesSpec({
       points: bandPoints(data, choice, panels),

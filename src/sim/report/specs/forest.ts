@@ -9,7 +9,7 @@ import { CHART_CONFIG, strategyScale } from './config.ts';
 
 /** One strategy's effect on one outcome. */
 export interface Effect {
-  /** Panel title: the outcome. */
+  /** Panel title: the outcome's title (docs/outputs.md), one panel per outcome. */
   readonly outcome: string;
   /** Row label: the strategy (and its sweep point). */
   readonly label: string;
@@ -22,6 +22,7 @@ export interface Effect {
 
 export interface ForestChart {
   readonly effects: readonly Effect[];
+  /** The outcomes' titles, in panel order. */
   readonly outcomes: readonly string[];
   readonly labels: readonly string[];
   readonly palette: Palette;

@@ -19,6 +19,7 @@ export interface IndexBar {
 
 export interface TornadoChart {
   readonly method: 'morris' | 'sobol';
+  /** The outcome's title, for the axis. */
   readonly outcome: string;
   /** Parameters, most influential first. */
   readonly parameters: readonly string[];

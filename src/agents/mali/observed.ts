@@ -5,6 +5,7 @@
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ObservedValue } from '../../sim/model-hooks.ts';
 import { readCsvRecords } from '../../sim/output/csv.ts';
 
 const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data/observed');
@@ -67,17 +68,8 @@ export const SERIES: readonly SeriesDefinition[] = [
   { name: 'refugees_burkina_faso', kind: 'stock', metric: 'refugees_burkina_faso', definition: 'Refugees from Mali in Burkina Faso at the end of the year.', source: UNHCR },
 ];
 
-/** One observation, in the tidy table `sahel-sim observe` writes. */
-export interface Observation {
-  readonly series: string;
-  readonly year: number;
-  /** ISO date for dated observations (camp counts), else null (year totals and end-of-year stocks). */
-  readonly date: string | null;
-  /** Region, camp or country it refers to, when narrower than Mali. */
-  readonly region: string | null;
-  readonly value: number;
-  readonly source: string;
-}
+/** One observation, in the tidy table `sahel-sim observe` writes (its definition and model output are added from SERIES). */
+export type Observation = Omit<ObservedValue, 'definition' | 'modelOutput'>;
 
 function read(file: string): Record<string, string>[] {
   return readCsvRecords(join(DATA, file));

@@ -7,7 +7,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../sim/scenario/errors.ts';
-import { TOOL_VERSION } from '../sim/output/manifest.ts';
+import { TOOL_VERSION } from '../sim/package-root.ts';
 import { registerBatch } from './batch-command.ts';
 import { registerCheck } from './check-command.ts';
 import { registerReport } from './report-command.ts';

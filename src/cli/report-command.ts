@@ -1,25 +1,11 @@
 /**
- * `sahel-sim report RESULTS_DIR`: one self-contained HTML page of charts of a finished batch
- * (docs/report.md), and the model facts the report cannot read from the folder (the model's
- * headline outcomes, the names of the Mali model's security clusters).
+ * `sahel-sim report RESULTS_DIR`: its arguments, options and help. The work is in
+ * actions/report.ts, imported only when the command runs, so the chart libraries (vega,
+ * vega-lite) load only to draw a report.
  */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { MODELS } from '../agents/registry.ts';
-import { CLUSTERS } from '../agents/mali/violence.ts';
-import { readManifest, writeReport, type ReportOptions } from '../sim/report/index.ts';
-import { displayPath } from '../sim/scenario/load.ts';
-
-interface ReportFlags {
-  headline?: string[];
-  series?: string[];
-  mapMetric?: string;
-  from?: string;
-  to?: string;
-  out?: string;
-  svg?: string;
-  quiet?: boolean;
-}
+import type { ReportFlags } from './actions/report.ts';
 
 /** A comma-separated list of column names. */
 function parseNames(text: string): string[] {
@@ -28,18 +14,6 @@ function parseNames(text: string): string[] {
     throw new InvalidArgumentError(`expected comma-separated column names (snake_case), e.g. civilian_deaths_total,hpi_mean, found "${text}"`);
   }
   return names;
-}
-
-/**
- * What the report needs to know of a model: its headline outcomes and, for the Mali model,
- * the names of the security clusters 1–7.
- */
-export function modelReportOptions(modelId: string): Pick<ReportOptions, 'modelHeadline' | 'clusterNames'> {
-  const headline = MODELS.get(modelId)?.headline;
-  return {
-    ...(headline ? { modelHeadline: headline } : {}),
-    ...(modelId === 'mali' ? { clusterNames: CLUSTERS } : {}),
-  };
 }
 
 export function registerReport(program: Command): void {
@@ -66,20 +40,7 @@ Examples:
   $ sahel-sim batch scenarios/experiments/compare-strategies.yaml --report   # at the end of a batch`,
     )
     .action(async (folder: string, flags: ReportFlags) => {
-      const manifest = readManifest(folder);
-      const result = await writeReport(folder, {
-        ...modelReportOptions(manifest.model),
-        ...(flags.headline ? { headline: flags.headline } : {}),
-        ...(flags.series ? { seriesMetrics: flags.series } : {}),
-        ...(flags.mapMetric ? { mapMetric: flags.mapMetric } : {}),
-        ...(flags.from ? { from: flags.from } : {}),
-        ...(flags.to ? { to: flags.to } : {}),
-        ...(flags.out ? { out: flags.out } : {}),
-        ...(flags.svg ? { svgDir: flags.svg } : {}),
-      });
-      if (flags.quiet) return;
-      for (const note of result.notes) console.error(`note: ${note}`);
-      for (const warning of result.warnings) console.error(`warning: ${warning}`);
-      console.log(`wrote ${displayPath(result.file)} (${result.charts.length} chart${result.charts.length === 1 ? '' : 's'})`);
+      const { report } = await import('./actions/report.ts');
+      await report(folder, flags);
     });
 }

@@ -1,25 +1,11 @@
 /**
- * `sahel-sim observe` and `sahel-sim fit RESULTS_DIR`: the observed record as one tidy table,
- * and how well a batch of the Mali baseline meets it (docs/validation.md).
+ * `sahel-sim observe`, `sahel-sim fit RESULTS_DIR` and `sahel-sim calibrate EXPERIMENT`: their
+ * arguments, options and help. The work is in actions/validation.ts, imported only when one of
+ * them runs.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadObservations, SERIES } from '../agents/mali/observed.ts';
-import { scoreBatch, validateBatch } from '../agents/mali/validation.ts';
-import { MODELS } from '../agents/registry.ts';
-import { loadExperiment } from '../sim/batch/experiment.ts';
-import { defaultWorkers } from '../sim/batch/run-batch.ts';
-import { calibrate } from '../sim/calibration/calibrate.ts';
-import { folderTimestamp } from '../sim/output/manifest.ts';
+import { defaultWorkers } from '../sim/batch/pool-size.ts';
 import { parseCount } from './options.ts';
-import { modelReportOptions } from './report-command.ts';
-import { toCsv } from '../sim/output/csv.ts';
-import { writeFileAtomic } from '../sim/output/files.ts';
-import { readManifest, writeReport } from '../sim/report/index.ts';
-import { displayPath } from '../sim/scenario/load.ts';
-
-const short = (value: number): string => (Number.isFinite(value) ? Number(value.toPrecision(3)).toString() : '—');
 
 export function registerValidation(program: Command, argv: readonly string[]): { exitCode: () => number } {
   let exitCode = 0;
@@ -28,28 +14,9 @@ export function registerValidation(program: Command, argv: readonly string[]): {
     .description('the observed outcomes of 2012–2017 as one tidy table (series, year, date, region, value, source, definition, model output)')
     .option('--out <file>', 'write the table to this CSV file instead of the terminal')
     .addHelpText('after', '\nExamples:\n  $ sahel-sim observe\n  $ sahel-sim observe --out results/observed.csv')
-    .action((options: { out?: string }) => {
-      const definitions = new Map(SERIES.map((series) => [series.name, series]));
-      const rows = loadObservations().map((observation) => {
-        const definition = definitions.get(observation.series);
-        return [
-          observation.series,
-          observation.year,
-          observation.date,
-          observation.region,
-          observation.value,
-          observation.source,
-          definition?.definition ?? 'UNHCR registrations in one camp, corrected for the level-2 re-registration',
-          definition?.metric ?? 'refugees_<host country> on that date',
-        ];
-      });
-      const csv = toCsv(['series', 'year', 'date', 'region', 'value', 'source', 'definition', 'model_output'], rows);
-      if (options.out) {
-        writeFileAtomic(options.out, csv);
-        console.log(`wrote ${rows.length} observations to ${displayPath(resolve(options.out))}`);
-      } else {
-        process.stdout.write(csv);
-      }
+    .action(async (options: { out?: string }) => {
+      const { observe } = await import('./actions/validation.ts');
+      observe(options);
     });
 
   program
@@ -60,18 +27,8 @@ export function registerValidation(program: Command, argv: readonly string[]): {
     .option('--report', 'also write report.html with the observed points (a report already in the folder is always redrawn)')
     .addHelpText('after', '\nExample:\n  $ sahel-sim batch scenarios/experiments/validate.yaml --out results/validate\n  $ sahel-sim fit results/validate --report')
     .action(async (folder: string, options: { strategy: string; report?: boolean }) => {
-      const { fits, files, runs } = validateBatch(folder, options.strategy);
-      const header = ['series', 'years', 'log_rmse', 'log_bias', 'spearman', 'coverage_90'];
-      const table = fits.map((fit) => [fit.series, String(fit.years), short(fit.logRmse), short(fit.logBias), short(fit.spearman), short(fit.coverage)]);
-      const widths = header.map((_, c) => Math.max(header[c].length, ...table.map((row) => row[c].length)));
-      const line = (cells: string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-      console.log([line(header), ...table.map(line)].join('\n'));
-      console.log(`${runs} runs of ${options.strategy}, 2012–2017; wrote ${files.map((name) => displayPath(resolve(folder, name))).join(', ')}`);
-      // The report's observed panel reads yearly.csv: a report drawn before the fit lacks it.
-      if (options.report || existsSync(join(folder, 'report.html'))) {
-        const report = await writeReport(folder, modelReportOptions(readManifest(folder).model));
-        console.log(`wrote ${displayPath(resolve(report.file))} (${report.charts.length} charts, with the observed points)`);
-      }
+      const { fit } = await import('./actions/validation.ts');
+      await fit(folder, options);
     });
 
   program
@@ -86,46 +43,8 @@ export function registerValidation(program: Command, argv: readonly string[]): {
       '\nExamples:\n  $ sahel-sim calibrate scenarios/experiments/calibrate.yaml --out results/calibrate\n  $ sahel-sim calibrate scenarios/experiments/calibrate.yaml --out results/calibrate   # again: resumes\n\nCtrl-C stops after the runs in flight; the same command finishes the calibration.',
     )
     .action(async (file: string, options: { workers?: number; out?: string; quiet?: boolean }) => {
-      const loaded = loadExperiment(file);
-      const out = options.out ?? join('results', `${loaded.experiment.id}-${folderTimestamp()}`);
-      let stop = false;
-      const onSignal = (): void => {
-        stop = true;
-      };
-      process.on('SIGINT', onSignal);
-      process.on('SIGTERM', onSignal);
-      let last = 0n;
-      try {
-        const result = await calibrate({
-          loaded,
-          models: MODELS,
-          out,
-          workers: options.workers ?? defaultWorkers(),
-          score: scoreBatch,
-          command: ['sahel-sim', ...argv],
-          stopRequested: () => stop,
-          progress: (generation, done, total) => {
-            const now = process.hrtime.bigint();
-            if (options.quiet || (done < total && now - last < 5_000_000_000n)) return;
-            last = now;
-            process.stderr.write(`generation ${generation}: ${done}/${total} runs\n`);
-          },
-        });
-        if (result.interrupted) {
-          console.error(`interrupted; finish with the same command: sahel-sim calibrate ${file} --out ${out}`);
-          exitCode = 130;
-          return;
-        }
-        const rows = result.summary.map((row) => [row.name, short(row.median), `[${short(row.p5)}, ${short(row.p95)}]`]);
-        const widths = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c].length), ['parameter', 'median', '90% interval'][c].length));
-        const line = (cells: string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-        console.log([line(['parameter', 'median', '90% interval']), ...rows.map(line)].join('\n'));
-        const final = result.generations.at(-1) ?? [];
-        console.log(`tolerance ${short(final.at(-1)?.distance ?? Number.NaN)} (mean log10 error); wrote ${displayPath(resolve(out, 'posterior.csv'))}, posterior-summary.csv and ${displayPath(result.overlay)}`);
-      } finally {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
-      }
+      const { calibrateCommand } = await import('./actions/validation.ts');
+      exitCode = await calibrateCommand(file, options, argv);
     });
   return { exitCode: () => exitCode };
 }

@@ -5,7 +5,6 @@
  * output files are assembled in run order (assemble.ts). See docs/batch.md.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -60,9 +59,7 @@ export interface BatchRecord {
   readonly shard: Shard | null;
 }
 
-export function defaultWorkers(): number {
-  return availableParallelism();
-}
+export { defaultWorkers } from './pool-size.ts';
 
 /**
  * Shard from `--shard i/n`, else Slurm array variables, else a Kubernetes Indexed Job's

@@ -5,11 +5,9 @@
  * polygon over pre-2016 Gao). Rings are rewound for d3-geo, which Vega's projections use.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+import { resolve } from 'node:path';
+import * as z from 'zod';
+import { PACKAGE_ROOT } from '../package-root.ts';
 
 /** The outlines of Mali's regions shipped with sahel-sim. */
 export const MALI_BOUNDARIES = resolve(PACKAGE_ROOT, 'data/boundaries/mali-regions.geojson');

@@ -11,10 +11,10 @@ import { renderFound, ScenarioError, type ScenarioIssue } from '../scenario/erro
 import { readExperimentDocument } from '../batch/experiment.ts';
 import { isMapping, valueAt, type Document } from '../scenario/load.ts';
 import { describeExpected, schemaAt, suggestion } from '../scenario/validate.ts';
+import { METHODS, type Method } from './methods.ts';
 import { SOBOL_MAX_DIMENSIONS } from './sobol-sequence.ts';
 
-export const METHODS = ['morris', 'sobol'] as const;
-export type Method = (typeof METHODS)[number];
+export { METHODS, type Method } from './methods.ts';
 
 const SOURCE = 'sensitivity';
 

@@ -3,9 +3,9 @@
  * point), each strategy's mean with its difference from the baseline; `*` marks a difference
  * whose 95% confidence interval excludes zero.
  */
-import type { Assembled } from '../sim/batch/assemble.ts';
-import type { Plan } from '../sim/batch/plan.ts';
-import { describe, pairedDifference, welchDifference } from '../sim/batch/stats.ts';
+import type { Assembled } from '../../sim/batch/assemble.ts';
+import type { Plan } from '../../sim/batch/plan.ts';
+import { describe, pairedDifference, welchDifference } from '../../sim/batch/stats.ts';
 
 function short(value: number): string {
   if (!Number.isFinite(value)) return '—';

@@ -6,7 +6,6 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { writeFileAtomic } from '../output/files.ts';
 import { manifestBase, timestamp } from '../output/manifest.ts';
@@ -18,6 +17,7 @@ import type { ExperimentOverrides, LoadedExperiment } from './experiment.ts';
 import { buildPlan, runOverrides, shardJobs, type Job, type Plan } from './plan.ts';
 import { finishedJobs, saveJob, type JobResult } from './results.ts';
 import type { JobTask } from './worker.ts';
+import { workerFile } from './worker-file.ts';
 
 export interface Shard {
   /** 1-based. */
@@ -131,15 +131,13 @@ export function rerunCommand(plan: Plan, loaded: LoadedExperiment, runId: number
   return parts.map(quote).join(' ');
 }
 
-const WORKER_ENTRY = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
-
 /**
  * Runs (the remaining jobs of) a batch and, when it is complete, writes its files.
  * @throws ScenarioError for problems in the experiment or a scenario, or a folder that belongs to another batch
  */
 export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   // Workers start loading (a few seconds each) while the plan is built and checked.
-  const pool = new Piscina({ filename: WORKER_ENTRY, minThreads: options.workers, maxThreads: options.workers, idleTimeout: 1000 });
+  const pool = new Piscina({ filename: workerFile(), minThreads: options.workers, maxThreads: options.workers, idleTimeout: 1000 });
   try {
     return await runWithPool(options, pool);
   } finally {

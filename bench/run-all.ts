@@ -2,7 +2,8 @@
  * `npm run bench`: runs every benchmark (in this process, or in a child of its own where a figure
  * needs one), prints one JSON line per figure, and appends them to bench/results.csv with the
  * date, commit, Node version and CPU model, so figures from different days and machines can be
- * told apart. Timings never enter `npm test`.
+ * told apart. Suite names after `--` run only those suites, e.g. `npm run bench -- startup`.
+ * Timings never enter `npm test`.
  */
 import { appendFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -16,14 +17,16 @@ import { benchEpstein } from './epstein.bench.ts';
 import { benchMali } from './mali.bench.ts';
 import { benchPeakRss } from './peak-rss.bench.ts';
 import { benchRandom } from './random.bench.ts';
+import { benchStartup } from './startup.bench.ts';
 import type { BenchRecord } from './record.ts';
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results.csv');
 const COLUMNS = ['date', 'commit', 'node', 'cpu', 'benchmark', 'case', 'value', 'unit', 'ratio', 'ratio_to'];
 
 const context = { date: timestamp(), commit: toolCommit() ?? '', node: process.version, cpu: cpus()[0]?.model.trim() ?? '' };
-/** In order; the civilian phases and peak RSS run in child processes of their own (see their files). */
+/** In order; start-up, the civilian phases and peak RSS run in child processes of their own (see their files). */
 const SUITES: ReadonlyArray<readonly [string, () => BenchRecord[] | Promise<BenchRecord[]>]> = [
+  ['startup', benchStartup],
   ['random', benchRandom],
   ['epstein', () => benchEpstein()],
   ['civilians', benchCiviliansInChild],
@@ -32,6 +35,12 @@ const SUITES: ReadonlyArray<readonly [string, () => BenchRecord[] | Promise<Benc
   ['batch', benchBatch],
 ];
 
+// `npm run bench -- startup batch` runs only the suites named (all of them without names).
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !SUITES.some(([suite]) => suite === name));
+if (unknown.length > 0) throw new Error(`unknown suite ${unknown.join(', ')}; the suites are ${SUITES.map(([name]) => name).join(', ')}`);
+const selected = chosen.length === 0 ? SUITES : SUITES.filter(([name]) => chosen.includes(name));
+
 const records: BenchRecord[] = [];
 function report(record: BenchRecord): void {
   console.log(JSON.stringify(record));
@@ -39,7 +48,7 @@ function report(record: BenchRecord): void {
 }
 
 const started = performance.now();
-for (const [name, suite] of SUITES) {
+for (const [name, suite] of selected) {
   // This machine is shared: the load before each suite (this process counts as about 1) tells a
   // quiet run from one where a neighbour's work stretched the timings.
   report({ benchmark: 'machine', case: `load average (1 min) before ${name}`, value: Number(loadavg()[0].toFixed(2)), unit: 'processes' });

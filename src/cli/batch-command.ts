@@ -1,34 +1,12 @@
 /**
- * `sahel-sim batch EXPERIMENT` and `sahel-sim merge DIR…`: strategy comparisons in worker
- * threads, with progress, clean interruption, resume and cluster sharding (docs/batch.md).
+ * `sahel-sim batch EXPERIMENT` and `sahel-sim merge DIR…`: their arguments, options and help.
+ * The work is in actions/batch.ts, imported only when one of them runs, so the worker pool
+ * (piscina), the progress bar and the report's chart libraries load only for a batch.
  */
-import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { CATALOG, MODELS } from '../agents/registry.ts';
-import { loadExperiment, type ExperimentOverrides } from '../sim/batch/experiment.ts';
-import { buildPlan } from '../sim/batch/plan.ts';
-import { finishedJobs } from '../sim/batch/results.ts';
-import { defaultWorkers, readBatchRecord, rerunCommand, resolveShard, runBatch, writeBatchOutputs, type BatchOutcome } from '../sim/batch/run-batch.ts';
-import { folderTimestamp, timestamp } from '../sim/output/manifest.ts';
-import { ScenarioError } from '../sim/scenario/errors.ts';
-import { displayPath } from '../sim/scenario/load.ts';
-import { modelReportOptions, writeReport } from '../sim/report/index.ts';
-import { headlineTable } from './batch-table.ts';
+import { defaultWorkers } from '../sim/batch/pool-size.ts';
+import type { BatchFlags } from './actions/batch.ts';
 import { collectAssignment, parseCount } from './options.ts';
-import { progressReporter, stopOnSignal } from './progress.ts';
-
-interface BatchFlags {
-  workers?: number;
-  replicates?: number;
-  rounds?: number;
-  set?: string[];
-  out?: string;
-  shard?: string;
-  resume?: boolean;
-  quiet?: boolean;
-  report?: boolean;
-}
-
 
 export function registerBatch(program: Command, argv: readonly string[]): { exitCode: () => number } {
   let exitCode = 0;
@@ -58,64 +36,8 @@ Examples:
 Ctrl-C stops after the runs in flight; --resume with the same --out finishes the batch.`,
     )
     .action(async (file: string, flags: BatchFlags) => {
-      const overrides: ExperimentOverrides = {
-        ...(flags.replicates === undefined ? {} : { replicates: flags.replicates }),
-        ...(flags.rounds === undefined ? {} : { rounds: flags.rounds }),
-        ...(flags.set ? { set: flags.set } : {}),
-      };
-      const loaded = loadExperiment(file, overrides);
-      const shard = resolveShard(flags.shard);
-      const out = flags.out ?? join('results', `${loaded.experiment.id}-${folderTimestamp()}`);
-      const workers = flags.workers ?? defaultWorkers();
-      const stop = stopOnSignal();
-      const progress = progressReporter(flags.quiet === true);
-      let outcome: BatchOutcome;
-      try {
-        if (!flags.quiet) {
-          process.stderr.write(`${loaded.experiment.id}: ${workers} worker${workers === 1 ? '' : 's'}${shard ? `, shard ${shard.index}/${shard.count}` : ''} → ${displayPath(resolve(out))}\n`);
-        }
-        outcome = await runBatch({
-          loaded,
-          overrides,
-          catalog: CATALOG,
-          out,
-          workers,
-          shard,
-          resume: flags.resume === true,
-          command: ['sahel-sim', ...argv],
-          progress: progress.update,
-          stopRequested: stop.requested,
-        });
-      } finally {
-        progress.stop();
-        stop.release();
-      }
-      const again = ['sahel-sim', 'batch', displayPath(resolve(file)), ...argv.slice(2).filter((arg) => arg !== '--resume'), ...(flags.out ? [] : ['--out', out]), '--resume'];
-      if (outcome.interrupted) {
-        console.error(`interrupted: ${outcome.jobsDone} of ${outcome.jobsTotal} jobs done and saved. Finish with:\n  ${again.join(' ')}`);
-        exitCode = 130;
-        return;
-      }
-      if (!outcome.assembled) {
-        console.log(`shard ${shard?.index}/${shard?.count} done (${outcome.jobsDone} jobs) in ${displayPath(resolve(out))}; combine the shards with sahel-sim merge`);
-        return;
-      }
-      const { assembled, plan } = outcome;
-      const model = MODELS.get(plan.modelId);
-      const headline = loaded.experiment.outputs.headline.length > 0 ? loaded.experiment.outputs.headline : (model?.headline ?? []);
-      console.log(headlineTable(plan, assembled, headline));
-      console.log(`wrote ${assembled.files.map((name) => displayPath(resolve(out, name))).join(', ')}, manifest.json`);
-      if (flags.report) {
-        const report = await writeReport(out, modelReportOptions(MODELS.get(plan.modelId)));
-        console.log(`wrote ${displayPath(resolve(report.file))} (${report.charts.length} charts)`);
-      }
-      if (assembled.failures.length > 0) {
-        const example = rerunCommand(plan, loaded, assembled.failures[0].runId);
-        console.error(
-          `${assembled.failures.length} run${assembled.failures.length === 1 ? '' : 's'} failed (listed in failures.csv with their errors). Re-run one alone, e.g. run ${assembled.failures[0].runId}:\n  ${example}`,
-        );
-        exitCode = 1;
-      }
+      const { batch } = await import('./actions/batch.ts');
+      exitCode = await batch(file, flags, argv);
     });
 
   program
@@ -124,40 +46,10 @@ Ctrl-C stops after the runs in flight; --resume with the same --out finishes the
     .argument('<dirs...>', 'the shard folders')
     .option('--out <dir>', 'output folder (default: results/<experiment id>-<UTC timestamp>)')
     .addHelpText('after', '\nExample:\n  $ sahel-sim merge results/cmp-1 results/cmp-2 --out results/cmp')
-    .action((dirs: string[]) => {
+    .action(async (dirs: string[]) => {
       const options = program.commands.find((command) => command.name() === 'merge')?.opts<{ out?: string }>() ?? {};
-      const records = dirs.map((dir) => ({ dir, record: readBatchRecord(dir) }));
-      const missing = records.find((entry) => !entry.record);
-      if (missing) throw new ScenarioError([{ source: missing.dir, path: '', expected: '', found: '', message: 'not a batch folder (no batch.json)' }]);
-      const first = records[0].record!;
-      const other = records.find((entry) => entry.record!.planHash !== first.planHash);
-      if (other) {
-        throw new ScenarioError([
-          { source: other.dir, path: '', expected: '', found: '', message: `belongs to another batch than ${dirs[0]} (different experiment, settings or scenarios); refusing to merge` },
-        ]);
-      }
-      const loaded = loadExperiment(first.file, first.overrides);
-      const plan = buildPlan(loaded, MODELS);
-      if (plan.hash !== first.planHash) {
-        throw new ScenarioError([
-          { source: displayPath(first.file), path: '', expected: '', found: '', message: 'the experiment or its scenarios changed since the shards ran; refusing to merge' },
-        ]);
-      }
-      const where = new Map<number, string>();
-      for (const { dir } of records) for (const job of finishedJobs(dir)) if (!where.has(job)) where.set(job, dir);
-      const absent = plan.jobs.filter((job) => !where.has(job.index));
-      if (absent.length > 0) {
-        throw new ScenarioError([
-          { source: dirs.join(' '), path: '', expected: '', found: '', message: `${absent.length} of ${plan.jobs.length} jobs are in none of these folders (first: job ${absent[0].index}); run or resume the missing shards first` },
-        ]);
-      }
-      const out = options.out ?? join('results', `${loaded.experiment.id}-${folderTimestamp()}`);
-      const assembled = writeBatchOutputs(plan, loaded, (job) => where.get(job)!, out, ['sahel-sim', ...argv], timestamp());
-      const model = MODELS.get(plan.modelId);
-      const headline = loaded.experiment.outputs.headline.length > 0 ? loaded.experiment.outputs.headline : (model?.headline ?? []);
-      console.log(headlineTable(plan, assembled, headline));
-      console.log(`merged ${dirs.length} folders into ${displayPath(resolve(out))}`);
-      if (assembled.failures.length > 0) exitCode = 1;
+      const { merge } = await import('./actions/batch.ts');
+      exitCode = merge(dirs, options, argv);
     });
   return { exitCode: () => exitCode };
 }

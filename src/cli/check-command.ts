@@ -1,18 +1,10 @@
 /**
- * `sahel-sim check SCENARIO`: validate a scenario (and what it extends) without running it.
+ * `sahel-sim check SCENARIO`: its arguments, options and help. The work is in actions/check.ts,
+ * imported only when the command runs.
  */
 import type { Command } from 'commander';
-import YAML from 'yaml';
-import { MODELS } from '../agents/registry.ts';
-import { loadScenario } from '../sim/scenario/index.ts';
+import type { CheckOptions } from './actions/check.ts';
 import { collectAssignment, parseCount } from './options.ts';
-
-interface CheckOptions {
-  rounds?: number;
-  set?: string[];
-  print?: boolean;
-  json?: boolean;
-}
 
 export function registerCheck(program: Command): void {
   program
@@ -30,19 +22,8 @@ Examples:
   $ sahel-sim check scenarios/epstein-civil-violence.yaml
   $ sahel-sim check scenarios/epstein-civil-violence.yaml --set citizens.density=0.8 --print`,
     )
-    .action((scenarioFile: string, options: CheckOptions) => {
-      const scenario = loadScenario(scenarioFile, MODELS, {
-        ...(options.set ? { set: options.set } : {}),
-        ...(options.rounds !== undefined ? { rounds: options.rounds } : {}),
-      });
-      // Through JSON, so time-varying values print as their expressions.
-      const resolved: unknown = JSON.parse(JSON.stringify(scenario.params));
-      if (options.print) {
-        process.stdout.write(options.json ? `${JSON.stringify(resolved, null, 2)}\n` : YAML.stringify(resolved));
-        return;
-      }
-      console.log(
-        `ok: ${scenario.merged.entry} (model ${scenario.model.id}, ${scenario.params.rounds} rounds; files: ${scenario.merged.files.join(' → ')})`,
-      );
+    .action(async (scenarioFile: string, options: CheckOptions) => {
+      const { check } = await import('./actions/check.ts');
+      check(scenarioFile, options);
     });
 }

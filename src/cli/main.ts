@@ -7,9 +7,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from '../sim/scenario/errors.ts';
-import { TOOL_VERSION } from '../sim/output/manifest.ts';
+import { TOOL_VERSION } from '../sim/package-root.ts';
 import { registerBatch } from './batch-command.ts';
-import { writeCrashLog } from './crash-log.ts';
 import { registerCheck } from './check-command.ts';
 import { registerReport } from './report-command.ts';
 import { registerRun } from './run-command.ts';
@@ -50,6 +49,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const message = error instanceof Error ? error.message : String(error);
     console.error(`sahel-sim: internal error (a bug in sahel-sim): ${message}`);
+    // Loaded only here: every command's start-up stays free of it.
+    const { writeCrashLog } = await import('./crash-log.ts');
     console.error(`The stack trace is in ${writeCrashLog(error, argv)}; please report it with the command you ran.`);
     return 70;
   }

@@ -3,7 +3,7 @@
  * error that names the flag.
  */
 import { InvalidArgumentError } from 'commander';
-import { MAX_SEED } from '../sim/random.ts';
+import { MAX_SEED } from '../sim/seed-range.ts';
 
 export function parseCount(text: string): number {
   const value = Number(text);

@@ -1,23 +1,11 @@
 /**
- * `sahel-sim report RESULTS_DIR`: one self-contained HTML page of charts of a finished batch
- * (docs/report.md); what is particular to the batch's model comes from its definition.
+ * `sahel-sim report RESULTS_DIR`: its arguments, options and help. The work is in
+ * actions/report.ts, imported only when the command runs, so the chart libraries (vega,
+ * vega-lite) load only to draw a report.
  */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { MODELS } from '../agents/registry.ts';
-import { modelReportOptions, readManifest, writeReport } from '../sim/report/index.ts';
-import { displayPath } from '../sim/scenario/load.ts';
-
-interface ReportFlags {
-  headline?: string[];
-  series?: string[];
-  mapMetric?: string;
-  from?: string;
-  to?: string;
-  out?: string;
-  svg?: string;
-  quiet?: boolean;
-}
+import type { ReportFlags } from './actions/report.ts';
 
 /** A comma-separated list of column names. */
 function parseNames(text: string): string[] {
@@ -52,20 +40,7 @@ Examples:
   $ sahel-sim batch scenarios/experiments/compare-strategies.yaml --report   # at the end of a batch`,
     )
     .action(async (folder: string, flags: ReportFlags) => {
-      const manifest = readManifest(folder);
-      const result = await writeReport(folder, {
-        ...modelReportOptions(MODELS.get(manifest.model)),
-        ...(flags.headline ? { headline: flags.headline } : {}),
-        ...(flags.series ? { seriesMetrics: flags.series } : {}),
-        ...(flags.mapMetric ? { mapMetric: flags.mapMetric } : {}),
-        ...(flags.from ? { from: flags.from } : {}),
-        ...(flags.to ? { to: flags.to } : {}),
-        ...(flags.out ? { out: flags.out } : {}),
-        ...(flags.svg ? { svgDir: flags.svg } : {}),
-      });
-      if (flags.quiet) return;
-      for (const note of result.notes) console.error(`note: ${note}`);
-      for (const warning of result.warnings) console.error(`warning: ${warning}`);
-      console.log(`wrote ${displayPath(result.file)} (${result.charts.length} chart${result.charts.length === 1 ? '' : 's'})`);
+      const { report } = await import('./actions/report.ts');
+      await report(folder, flags);
     });
 }

@@ -14,6 +14,9 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import seedrandom from 'seedrandom';
+import { MAX_SEED } from './seed-range.ts';
+
+export { MAX_SEED } from './seed-range.ts';
 
 /** Everything needed to continue a stream exactly where it stopped (checkpoints, forks). */
 export interface StreamState {
@@ -23,9 +26,6 @@ export interface StreamState {
 }
 
 type Tychei = seedrandom.StatefulPRNG<seedrandom.State.Tychei>;
-
-/** Largest seed accepted: seeds stay exact in R, pandas and JSON. */
-export const MAX_SEED = Number.MAX_SAFE_INTEGER;
 
 function hashWords(text: string): [number, number, number, number] {
   const digest = createHash('sha256').update(text).digest();

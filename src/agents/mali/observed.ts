@@ -3,12 +3,12 @@
  * as one tidy table, each with its definition, and the model output it corresponds to.
  * Observations stop at 2017: later years are the held-out test.
  */
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { ObservedValue } from '../../sim/model-hooks.ts';
 import { readCsvRecords } from '../../sim/output/csv.ts';
+import { PACKAGE_ROOT } from '../../sim/package-root.ts';
 
-const DATA = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data/observed');
+const DATA = join(PACKAGE_ROOT, 'data/observed');
 
 /** A yearly series the model is compared with. */
 export interface SeriesDefinition {

@@ -2,13 +2,13 @@
  * What the batch report draws for the Mali model besides the charts every model gets: the names
  * of the seven security clusters, and the map of the regions (docs/report.md).
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { ModelReport } from '../../sim/model-hooks.ts';
+import { PACKAGE_ROOT } from '../../sim/package-root.ts';
 import { CLUSTERS } from './ledger.ts';
 
 /** The outlines of Mali's regions shipped with sahel-sim (geoBoundaries, CC BY 4.0: data/boundaries/README.md). */
-export const MALI_BOUNDARIES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data/boundaries/mali-regions.geojson');
+export const MALI_BOUNDARIES = join(PACKAGE_ROOT, 'data/boundaries/mali-regions.geojson');
 
 export const maliReport: ModelReport = {
   clusterNames: CLUSTERS,

@@ -5,9 +5,7 @@
  * output files are assembled in run order (assemble.ts). See docs/batch.md.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { writeFileAtomic } from '../output/files.ts';
 import { manifestBase, timestamp } from '../output/manifest.ts';
@@ -19,6 +17,7 @@ import type { ExperimentOverrides, LoadedExperiment } from './experiment.ts';
 import { buildPlan, runOverrides, shardJobs, type Job, type Plan } from './plan.ts';
 import { finishedJobs, saveJob, type JobResult } from './results.ts';
 import type { JobTask, WorkerSetup } from './worker.ts';
+import { workerFile } from './worker-file.ts';
 
 export interface Shard {
   /** 1-based. */
@@ -61,9 +60,7 @@ export interface BatchRecord {
   readonly shard: Shard | null;
 }
 
-export function defaultWorkers(): number {
-  return availableParallelism();
-}
+export { defaultWorkers } from './pool-size.ts';
 
 /**
  * Shard from `--shard i/n`, else Slurm array variables, else a Kubernetes Indexed Job's
@@ -131,8 +128,6 @@ export function rerunCommand(plan: Plan, loaded: LoadedExperiment, runId: number
   return parts.map(quote).join(' ');
 }
 
-const WORKER_ENTRY = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
-
 /**
  * Runs (the remaining jobs of) a batch and, when it is complete, writes its files.
  * @throws ScenarioError for problems in the experiment or a scenario, or a folder that belongs to another batch
@@ -140,7 +135,7 @@ const WORKER_ENTRY = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url
 export async function runBatch(options: BatchOptions): Promise<BatchOutcome> {
   // Workers start loading (a few seconds each) while the plan is built and checked.
   const workerData: WorkerSetup = { registryModule: options.catalog.module };
-  const pool = new Piscina({ filename: WORKER_ENTRY, workerData, minThreads: options.workers, maxThreads: options.workers, idleTimeout: 1000 });
+  const pool = new Piscina({ filename: workerFile(), workerData, minThreads: options.workers, maxThreads: options.workers, idleTimeout: 1000 });
   try {
     return await runWithPool(options, pool);
   } finally {

@@ -5,7 +5,7 @@
  * that region's polygon, which contains it (Ménaka's polygon over pre-2016 Gao). Rings are rewound for d3-geo, which Vega's projections use.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 
 type Ring = [number, number][];
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ScenarioError } from '../scenario/errors.ts';
 import { columnWords } from './format.ts';
 

@@ -11,10 +11,10 @@ import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
 import { readExperimentDocument } from '../batch/experiment.ts';
 import { isMapping, type Document } from '../scenario/load.ts';
 import { schemaIssues } from '../scenario/schema-issues.ts';
+import { METHODS, type Method } from './methods.ts';
 import { SOBOL_MAX_DIMENSIONS } from './sobol-sequence.ts';
 
-export const METHODS = ['morris', 'sobol'] as const;
-export type Method = (typeof METHODS)[number];
+export { METHODS, type Method } from './methods.ts';
 
 const SOURCE = 'sensitivity';
 

@@ -3,11 +3,11 @@
  * point), each strategy's mean with its difference from the baseline; `*` marks a difference
  * whose 95% confidence interval excludes zero.
  */
-import type { Assembled } from '../sim/batch/assemble.ts';
-import type { Plan } from '../sim/batch/plan.ts';
-import { describe, pairedDifference, welchDifference } from '../sim/batch/stats.ts';
-import { formatNumber } from '../sim/report/format.ts';
-import { textTable } from './text-table.ts';
+import type { Assembled } from '../../sim/batch/assemble.ts';
+import type { Plan } from '../../sim/batch/plan.ts';
+import { describe, pairedDifference, welchDifference } from '../../sim/batch/stats.ts';
+import { formatNumber } from '../../sim/report/format.ts';
+import { textTable } from '../text-table.ts';
 
 export function headlineTable(plan: Plan, assembled: Assembled, headline: readonly string[]): string {
   const outcomes = headline.filter((name) => assembled.summaryNames.includes(name));

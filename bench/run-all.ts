@@ -2,7 +2,8 @@
  * `npm run bench`: runs every benchmark (in this process, or in a child of its own where a figure
  * needs one), prints one JSON line per figure, and appends them to bench/results.csv with the
  * date, commit, Node version and CPU model, so figures from different days and machines can be
- * told apart. Timings never enter `npm test`.
+ * told apart. Timings never enter `npm test`. `npm run bench -- epstein random` runs only the
+ * suites named (names as in SUITES below).
  */
 import { appendFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -32,6 +33,14 @@ const SUITES: ReadonlyArray<readonly [string, () => BenchRecord[] | Promise<Benc
   ['batch', benchBatch],
 ];
 
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !SUITES.some(([suite]) => suite === name));
+if (unknown.length > 0) {
+  console.error(`unknown suite ${unknown.join(', ')}; suites: ${SUITES.map(([name]) => name).join(', ')}`);
+  process.exit(2);
+}
+const chosen = only.length === 0 ? SUITES : SUITES.filter(([name]) => only.includes(name));
+
 const records: BenchRecord[] = [];
 function report(record: BenchRecord): void {
   console.log(JSON.stringify(record));
@@ -39,7 +48,7 @@ function report(record: BenchRecord): void {
 }
 
 const started = performance.now();
-for (const [name, suite] of SUITES) {
+for (const [name, suite] of chosen) {
   // This machine is shared: the load before each suite (this process counts as about 1) tells a
   // quiet run from one where a neighbour's work stretched the timings.
   report({ benchmark: 'machine', case: `load average (1 min) before ${name}`, value: Number(loadavg()[0].toFixed(2)), unit: 'processes' });

@@ -7,7 +7,7 @@ import { EMPTY, randomEmptyCell } from '../../sim/space/grid.ts';
 import { moveWithinVision } from './movement.ts';
 import type { EpsteinParams } from './params.ts';
 import { placeOnGrid, PLANE, showAt, SIGHT, STATUS, type EpsteinState } from './state.ts';
-import { countInSight } from './vision.ts';
+import { countInSight, exceedsInSight } from './vision.ts';
 
 export type Rounding = EpsteinParams['rules']['rounding'];
 
@@ -91,28 +91,39 @@ export function actAsCitizen(rng: RandomStream, state: EpsteinState, params: Eps
 }
 
 /**
- * Rule A for citizen i from its cell; shows the outcome there. A citizen whose grievance does
- * not exceed T stays quiet whatever it sees (G − R·P ≤ G ≤ T), and one with G − R > T rebels
- * whatever it sees (P ≤ 1): neither needs to count cops and actives, which spares most of the
- * looking (at L = 0.82, T = 0.1 over half the citizens have G ≤ T) and changes no outcome.
+ * Rule A for citizen i from its cell; shows the outcome there. Most citizens need not count
+ * everything they see, which spares most of the looking and changes no outcome (P takes the
+ * values P(n) = 1 − exp(−k·n), increasing in n = [C/(A+1)], with P(0) = 0 and P ≤ 1):
+ * - G ≤ T: quiet whatever it sees (G − R·P ≤ G ≤ T); at L = 0.82, T = 0.1, over half of them;
+ * - G − R > T: active whatever it sees;
+ * - otherwise, if even n = 1 would keep it quiet (G − R·P(1) ≤ T, nearly all the rest), it
+ *   rebels exactly when n = 0, i.e. when the cops in sight are few enough for the actives it
+ *   sees: counting cops can stop as soon as there are more than that.
  */
 function rebelOrKeepQuiet(state: EpsteinState, params: EpsteinParams, i: number): void {
   const { hardship, riskAversion, active, cell } = state.agents.columns;
   const threshold = params.activeThreshold;
   const grievanceValue = grievance(hardship[i], params.legitimacy.value);
+  const risk = riskAversion[i];
+  const rounding = params.rules.rounding;
+  const vision = state.citizenVision;
   let rebels = false;
   if (grievanceValue <= threshold) rebels = false;
-  else if (grievanceValue - riskAversion[i] > threshold) rebels = true;
-  else {
-    const cops = countInSight(state, PLANE.cop, cell[i], state.citizenVision);
-    const actives = countInSight(state, PLANE.active, cell[i], state.citizenVision);
-    const rounding = params.rules.rounding;
+  else if (grievanceValue - risk > threshold) rebels = true;
+  else if (rounding !== 'none' && grievanceValue - risk * state.arrestProbabilityByRatio[1] <= threshold) {
+    const actives = countInSight(state, PLANE.active, cell[i], vision);
+    // The most cops with n = 0: floor(C/(A+1)) = 0 ⟺ C ≤ A; round half-even = 0 ⟺ 2C ≤ A + 1.
+    const mostCops = rounding === 'floor' ? actives : (actives + 1) >> 1;
+    rebels = !exceedsInSight(state, PLANE.cop, cell[i], vision, mostCops);
+  } else {
+    const cops = countInSight(state, PLANE.cop, cell[i], vision);
+    const actives = countInSight(state, PLANE.active, cell[i], vision);
     // The rounded ratios are whole numbers of at most the cells in sight: P is looked up.
     const arrestProbability =
       rounding === 'none'
         ? estimateArrestProbability(cops, actives, params.arrestProbabilityConstant, rounding)
         : state.arrestProbabilityByRatio[copsPerActive(cops, actives, rounding)];
-    rebels = decidesToRebel(grievanceValue, riskAversion[i], arrestProbability, threshold);
+    rebels = decidesToRebel(grievanceValue, risk, arrestProbability, threshold);
   }
   active[i] = rebels ? 1 : 0;
   showAt(state, cell[i], rebels ? SIGHT.active : SIGHT.quiet);

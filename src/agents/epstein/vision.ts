@@ -5,7 +5,7 @@
  * (a population count per row of the neighbourhood), or, on a torus too small for them, by
  * reading the sight code of every cell in vision.
  */
-import { countInSpans, pickInSpans } from '../../sim/space/bit-planes.ts';
+import { countInSpans, exceedsInSpans, pickInSpans } from '../../sim/space/bit-planes.ts';
 import { neighbourhoodRanges, type NeighbourhoodSpans } from '../../sim/space/grid.ts';
 import { PLANE_SIGHT, type EpsteinState, type Plane } from './state.ts';
 
@@ -19,6 +19,13 @@ export function countInSight(state: EpsteinState, plane: Plane, cell: number, vi
     return countInSpans(planes, plane, cell, vision, sighting.rowCounts, plane * sighting.rowStride);
   }
   return listInSight(state, plane, cell, vision);
+}
+
+/** Whether more than `most` cells of `plane` are within `vision` of `cell` (itself excluded); may stop early. */
+export function exceedsInSight(state: EpsteinState, plane: Plane, cell: number, vision: NeighbourhoodSpans, most: number): boolean {
+  const { planes } = state;
+  if (planes.fixedSpans) return exceedsInSpans(planes, plane, cell, vision, most);
+  return listInSight(state, plane, cell, vision) > most;
 }
 
 /**

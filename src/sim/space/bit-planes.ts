@@ -144,6 +144,31 @@ export function countInSpans(bits: BitPlanes, plane: number, cell: number, spans
 }
 
 /**
+ * Whether more than `most` cells of `plane` are within `spans` of `cell` (itself excluded):
+ * countInSpans that stops at the first row taking the count past `most`, rows top to bottom.
+ * For a test like "more cops than actives in sight", which is settled by the first few rows
+ * when the bound is small. Requires `fixedSpans` and a radius ≤ the margin.
+ */
+export function exceedsInSpans(bits: BitPlanes, plane: number, cell: number, spans: NeighbourhoodSpans, most: number): boolean {
+  const { grid, margin, rows, wordsPerRow, words } = bits;
+  const { radius, halfWidth } = spans;
+  const x = cell % grid.width;
+  const px = x + margin;
+  const firstRow = (plane * rows + (((cell - x) / grid.width) | 0) + margin - radius) * wordsPerRow;
+  // The cell itself is not its own neighbour: allow for it if it is of the plane.
+  let left = bitAt(words, firstRow + radius * wordsPerRow, px) ? most + 1 : most;
+  for (let k = 0; k <= 2 * radius; k++) {
+    const h = halfWidth[k];
+    const row = firstRow + k * wordsPerRow;
+    for (let from = px - h; from <= px + h; from += WINDOW) {
+      left -= popcount(window(words, row, from, Math.min(WINDOW, px + h - from + 1)));
+      if (left < 0) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * The j-th (from 0) cell of `plane` within `spans` of `cell`, in row order, as counted by the
  * last `countInSpans` of the same plane, cell and spans into `rowCounts` from `first`.
  * @throws RangeError when j is not below that count

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countInSpans, createBitPlanes, pickInSpans, popcount, setCellBit } from '../../../src/sim/space/bit-planes.ts';
+import { countInSpans, createBitPlanes, exceedsInSpans, pickInSpans, popcount, setCellBit } from '../../../src/sim/space/bit-planes.ts';
 import { createGrid, NEIGHBOURHOODS, neighbourhoodRanges, neighbourhoodSpans, rangesCapacity } from '../../../src/sim/space/grid.ts';
 
 describe('bit planes', () => {
@@ -15,7 +15,7 @@ describe('bit planes', () => {
     expect(createBitPlanes(createGrid(16, 14, true), 1, 7).fixedSpans).toBe(false);
   });
 
-  it('count and pick, in neighbourhoodRanges order and without the centre, the cells a brute-force read of the grid finds (property)', () => {
+  it('count, bound and pick, in neighbourhoodRanges order and without the centre, the cells a brute-force read of the grid finds (property)', () => {
     // Arrange: random grids with random cells set in two planes; each query is checked against the
     // cells listed by neighbourhoodRanges (the order every Epstein rule relies on).
     const scenario = fc
@@ -71,6 +71,7 @@ describe('bit planes', () => {
 
             // Assert
             expect(picked).toEqual(expected);
+            for (const most of [0, 1, count - 1, count, count + 1]) expect(exceedsInSpans(bits, plane, cell, spans, most), `most ${most}`).toBe(count > most);
           }
         }
       }),

@@ -234,6 +234,7 @@ describe('cli: sahel-sim check', () => {
       arrestProbabilityConstant: 2.3,
       activeThreshold: 0.1,
       movement: true,
+      rules: { rounding: 'floor', turn: 'move-then-act', jail: 'off-grid', placement: 'exact-counts' },
       outburstShare: 0.05,
     });
   });

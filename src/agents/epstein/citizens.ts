@@ -3,10 +3,13 @@
  * arrest probability, the activation rule A, and serving jail terms.
  */
 import type { RandomStream } from '../../sim/random.ts';
-import { EMPTY, neighbourhoodRanges, randomEmptyCell } from '../../sim/space/grid.ts';
+import { EMPTY, randomEmptyCell } from '../../sim/space/grid.ts';
 import { moveWithinVision } from './movement.ts';
 import type { EpsteinParams } from './params.ts';
-import { placeOnGrid, SIGHT, STATUS, type EpsteinState } from './state.ts';
+import { placeOnGrid, PLANE, showAt, SIGHT, STATUS, type EpsteinState } from './state.ts';
+import { countInSight, exceedsInSight } from './vision.ts';
+
+export type Rounding = EpsteinParams['rules']['rounding'];
 
 /** G = H·(1 − L): grievance from hardship H and perceived legitimacy L, both in [0, 1]. */
 export function grievance(hardship: number, legitimacy: number): number {
@@ -14,15 +17,40 @@ export function grievance(hardship: number, legitimacy: number): number {
 }
 
 /**
- * P = 1 − exp(−k·⌊C/(A+1)⌋): a citizen's estimate of being arrested if it turns active, from
- * the cops C and actives A it sees (A + 1 counts itself as a would-be active).
- * Rounding: floor, as in NetLogo Rebellion and the form given for this project. The floor
- * makes P drop to 0 as soon as actives outnumber cops locally (C < A + 1), which is what lets
- * a few actives snowball into an outburst. Mesa's example uses Python's round() instead
- * (halves to even), which changes the outburst dynamics; see docs/odd.md.
+ * n/d rounded to the nearest integer, halves to the even one, as Python 3's round(n / d) for
+ * n ≥ 0, d ≥ 1 (Mesa's example). Worked on the integers: for the small n and d of a
+ * neighbourhood the float quotient is never so close to a half that it rounds differently.
+ * @example roundHalfEven(1, 2) === 0, roundHalfEven(3, 2) === 2, roundHalfEven(5, 2) === 2, roundHalfEven(7, 2) === 4
  */
-export function estimateArrestProbability(cops: number, actives: number, k: number): number {
-  return 1 - Math.exp(-k * Math.floor(cops / (actives + 1)));
+export function roundHalfEven(n: number, d: number): number {
+  const q = Math.floor(n / d);
+  const twice = 2 * (n - q * d);
+  if (twice > d) return q + 1;
+  if (twice < d) return q;
+  return q % 2 === 0 ? q : q + 1;
+}
+
+/**
+ * [C/(A+1)]: the cops C per would-be active (the A actives the citizen sees plus itself),
+ * made whole as rules.rounding says: floor (NetLogo), half-even (Mesa's round) or none (the paper).
+ */
+export function copsPerActive(cops: number, actives: number, rounding: Rounding): number {
+  if (rounding === 'floor') return Math.floor(cops / (actives + 1));
+  if (rounding === 'half-even') return roundHalfEven(cops, actives + 1);
+  return cops / (actives + 1);
+}
+
+/**
+ * P = 1 − exp(−k·[C/(A+1)]): a citizen's estimate of being arrested if it turns active, from
+ * the cops C and actives A it sees (A + 1 counts itself as a would-be active).
+ * Rounding (rules.rounding, default floor): floor, as in NetLogo Rebellion and the form given
+ * for this project. The floor makes P drop to 0 as soon as actives outnumber cops locally
+ * (C < A + 1), which is what lets a few actives snowball into an outburst. Mesa's example uses
+ * Python's round() instead (halves to even: C = A + 1 over 2 gives P = 0, 3 over 2 gives
+ * 1 − e^(−2k)); the paper prints the ratio unrounded. See docs/odd-epstein.md §7.2.
+ */
+export function estimateArrestProbability(cops: number, actives: number, k: number, rounding: Rounding = 'floor'): number {
+  return 1 - Math.exp(-k * copsPerActive(cops, actives, rounding));
 }
 
 /**
@@ -34,42 +62,82 @@ export function decidesToRebel(grievanceValue: number, riskAversion: number, arr
 }
 
 /**
- * A free citizen's turn: move (rule M), then look around from the new cell and apply rule A.
- * Jailed citizens do nothing.
+ * A citizen's turn (activation). A prisoner under rules.jail = in-place (Mesa) serves one unit
+ * of its term and stops there; the activation that finds the term spent is a free turn. Under
+ * off-grid, prisoners do nothing here (serveSentences). A free citizen then, by rules.turn:
+ * move-then-act (NetLogo) moves (rule M) and applies rule A from its new cell; act-then-move
+ * (Mesa) looks once, applies rule A, and moves to one of the empty cells of that look.
  */
 export function actAsCitizen(rng: RandomStream, state: EpsteinState, params: EpsteinParams, i: number): void {
-  const { cell, hardship, riskAversion, active, status } = state.agents.columns;
-  if (status[i] === STATUS.jailed) return;
-  if (params.movement) moveWithinVision(rng, state, i, state.citizenVision);
-
-  const { ranges, sight } = state;
-  const pairs = neighbourhoodRanges(state.grid, cell[i], state.citizenVision, ranges);
-  let cops = 0;
-  let actives = 0;
-  for (let p = 0; p < 2 * pairs; p += 2) {
-    const last = ranges[p + 1];
-    for (let c = ranges[p]; c <= last; c++) {
-      const seen = sight[c];
-      if (seen === SIGHT.cop) cops++;
-      else if (seen === SIGHT.active) actives++;
+  const { status, jailTerm } = state.agents.columns;
+  const { turn, jail } = params.rules;
+  if (status[i] === STATUS.jailed) {
+    if (jail === 'off-grid') return;
+    if (jailTerm[i] > 0) {
+      jailTerm[i]--;
+      return;
     }
+    status[i] = STATUS.free;
   }
-  // The ranges include the citizen's own cell; it is not its own neighbour.
-  if (active[i] === 1) actives--;
-  const arrestProbability = estimateArrestProbability(cops, actives, params.arrestProbabilityConstant);
-  const rebels = decidesToRebel(grievance(hardship[i], params.legitimacy.value), riskAversion[i], arrestProbability, params.activeThreshold);
-  active[i] = rebels ? 1 : 0;
-  sight[cell[i]] = rebels ? SIGHT.active : SIGHT.quiet;
+  // The look Mesa takes before deciding lists the same empty cells as one taken after: the
+  // decision changes no cell's emptiness.
+  if (turn === 'act-then-move') {
+    rebelOrKeepQuiet(state, params, i);
+    if (params.movement) moveWithinVision(rng, state, i, state.citizenVision);
+    return;
+  }
+  if (params.movement) moveWithinVision(rng, state, i, state.citizenVision);
+  rebelOrKeepQuiet(state, params, i);
 }
 
 /**
- * End of round, in id order: each jailed citizen serves one round; one whose term is spent is
- * released to a random empty cell of the grid, quiet (Epstein: jailed agents leave the lattice).
- * If the grid is full it waits in jail for the next round.
+ * Rule A for citizen i from its cell; shows the outcome there. Most citizens need not count
+ * everything they see, which spares most of the looking and changes no outcome (P takes the
+ * values P(n) = 1 − exp(−k·n), increasing in n = [C/(A+1)], with P(0) = 0 and P ≤ 1):
+ * - G ≤ T: quiet whatever it sees (G − R·P ≤ G ≤ T); at L = 0.82, T = 0.1, over half of them;
+ * - G − R > T: active whatever it sees;
+ * - otherwise, if even n = 1 would keep it quiet (G − R·P(1) ≤ T, nearly all the rest), it
+ *   rebels exactly when n = 0, i.e. when the cops in sight are few enough for the actives it
+ *   sees: counting cops can stop as soon as there are more than that.
+ */
+function rebelOrKeepQuiet(state: EpsteinState, params: EpsteinParams, i: number): void {
+  const { hardship, riskAversion, active, cell } = state.agents.columns;
+  const threshold = params.activeThreshold;
+  const grievanceValue = grievance(hardship[i], params.legitimacy.value);
+  const risk = riskAversion[i];
+  const rounding = params.rules.rounding;
+  const vision = state.citizenVision;
+  let rebels = false;
+  if (grievanceValue <= threshold) rebels = false;
+  else if (grievanceValue - risk > threshold) rebels = true;
+  else if (rounding !== 'none' && grievanceValue - risk * state.arrestProbabilityByRatio[1] <= threshold) {
+    const actives = countInSight(state, PLANE.active, cell[i], vision);
+    // The most cops with n = 0: floor(C/(A+1)) = 0 ⟺ C ≤ A; round half-even = 0 ⟺ 2C ≤ A + 1.
+    const mostCops = rounding === 'floor' ? actives : (actives + 1) >> 1;
+    rebels = !exceedsInSight(state, PLANE.cop, cell[i], vision, mostCops);
+  } else {
+    const cops = countInSight(state, PLANE.cop, cell[i], vision);
+    const actives = countInSight(state, PLANE.active, cell[i], vision);
+    // The rounded ratios are whole numbers of at most the cells in sight: P is looked up.
+    const arrestProbability =
+      rounding === 'none'
+        ? estimateArrestProbability(cops, actives, params.arrestProbabilityConstant, rounding)
+        : state.arrestProbabilityByRatio[copsPerActive(cops, actives, rounding)];
+    rebels = decidesToRebel(grievanceValue, risk, arrestProbability, threshold);
+  }
+  active[i] = rebels ? 1 : 0;
+  showAt(state, cell[i], rebels ? SIGHT.active : SIGHT.quiet);
+}
+
+/**
+ * End of round under rules.jail = off-grid, in id order: each jailed citizen serves one round;
+ * one whose term is spent is released to a random empty cell of the grid, quiet (Epstein:
+ * jailed agents leave the lattice). If the grid is full it waits in jail for the next round.
  */
 export function serveSentences(rng: RandomStream, state: EpsteinState): void {
   const { status, jailTerm, active } = state.agents.columns;
-  for (let i = 0; i < state.citizenCount; i++) {
+  // Cops are never jailed; citizens need not come first (rules.placement = per-cell mixes them).
+  for (let i = 0; i < state.agents.size; i++) {
     if (status[i] !== STATUS.jailed) continue;
     if (jailTerm[i] > 0) {
       jailTerm[i]--;

@@ -45,7 +45,7 @@ export const epsteinModel: ModelDefinition<EpsteinParams, EpsteinState> = {
       name: 'act',
       order: 'shuffled',
       doc:
-        'Every citizen and cop, in one new random order each round, moves (rule M) and then acts: a free citizen applies rule A from its new cell, a cop arrests (rule C). Asynchronous random activation, as in the paper, NetLogo Rebellion and Mesa.',
+        'Every citizen and cop, in one new random order each round, takes its turn: moves (rule M) and then acts — a free citizen applies rule A from its new cell, a cop arrests (rule C) — or, with rules.turn = act-then-move (Mesa), acts and then moves. With rules.jail = in-place (Mesa) a prisoner\'s turn serves one unit of its term instead. Asynchronous random activation, as in the paper, NetLogo Rebellion and Mesa.',
       run(rng, state, params) {
         state.arrests = 0;
         const { order } = state;
@@ -62,9 +62,9 @@ export const epsteinModel: ModelDefinition<EpsteinParams, EpsteinState> = {
       name: 'serve-sentences',
       order: 'fixed',
       doc:
-        'Jailed citizens, in id order, serve one round; those whose term is spent are released to random empty cells. Id order is arbitrary but fixed; only the release cells depend on it.',
-      run(rng, state) {
-        serveSentences(rng, state);
+        'With rules.jail = off-grid (the default), jailed citizens, in id order, serve one round; those whose term is spent are released to random empty cells. Id order is arbitrary but fixed; only the release cells depend on it. With in-place, nothing happens here.',
+      run(rng, state, params) {
+        if (params.rules.jail === 'off-grid') serveSentences(rng, state);
       },
     },
   ],

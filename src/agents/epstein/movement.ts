@@ -3,26 +3,14 @@
  * citizens and cops; a site is eligible when it is empty.
  */
 import type { RandomStream } from '../../sim/random.ts';
-import { neighbourhoodRanges, type NeighbourhoodSpans } from '../../sim/space/grid.ts';
-import { SIGHT, type EpsteinState } from './state.ts';
+import type { NeighbourhoodSpans } from '../../sim/space/grid.ts';
+import { moveOnGrid, PLANE, type EpsteinState } from './state.ts';
+import { countInSight, pickInSight } from './vision.ts';
 
-/** Moves agent i to a uniformly chosen empty cell within `vision`; stays put when none is empty. */
+/** Moves agent i to a cell chosen uniformly among the empty cells within `vision`; stays put when none is empty. */
 export function moveWithinVision(rng: RandomStream, state: EpsteinState, i: number, vision: NeighbourhoodSpans): void {
-  const { ranges, candidates, sight } = state;
-  const { cell } = state.agents.columns;
-  const pairs = neighbourhoodRanges(state.grid, cell[i], vision, ranges);
-  let empty = 0;
-  for (let p = 0; p < 2 * pairs; p += 2) {
-    const last = ranges[p + 1];
-    for (let c = ranges[p]; c <= last; c++) if (sight[c] === SIGHT.empty) candidates[empty++] = c;
-  }
+  const from = state.agents.columns.cell[i];
+  const empty = countInSight(state, PLANE.empty, from, vision);
   if (empty === 0) return;
-  const from = cell[i];
-  const to = candidates[rng.index(empty)];
-  const occupant = state.cells.occupant;
-  occupant[to] = i;
-  occupant[from] = -1;
-  sight[to] = sight[from];
-  sight[from] = SIGHT.empty;
-  cell[i] = to;
+  moveOnGrid(state, i, pickInSight(state, PLANE.empty, from, vision, rng.index(empty)));
 }

@@ -9,6 +9,13 @@ import { NEIGHBOURHOODS } from '../../sim/space/grid.ts';
 import { commonFields, modelField, param, probability, varying } from '../../sim/scenario/fields.ts';
 
 const EPSTEIN = 'Epstein (2002), Model I';
+const VARIANTS = 'Epstein (2002); NetLogo Rebellion; Mesa 3.3.1 epstein_civil_violence (docs/odd-epstein.md §9)';
+
+/** Where the paper, NetLogo Rebellion and Mesa differ: one switch per rule (docs/odd-epstein.md §9). */
+export const ROUNDINGS = ['floor', 'half-even', 'none'] as const;
+export const TURNS = ['move-then-act', 'act-then-move'] as const;
+export const JAILS = ['off-grid', 'in-place'] as const;
+export const PLACEMENTS = ['exact-counts', 'per-cell'] as const;
 
 export const epsteinSchema = z
   .strictObject({
@@ -25,7 +32,7 @@ export const epsteinSchema = z
         }),
         neighbourhood: param(z.enum(NEIGHBOURHOODS).default('von-neumann'), {
           description:
-            'Shape of vision: von-neumann (|dx|+|dy| ≤ v, the paper: "north, south, east and west"), moore (Mesa\'s example) or euclidean (NetLogo Rebellion\'s in-radius).',
+            'Shape of vision: von-neumann (the diamond |dx|+|dy| ≤ v, 2v(v+1) cells: the paper\'s "north, south, east and west" and Mesa\'s OrthogonalVonNeumannGrid), moore (the square max(|dx|, |dy|) ≤ v) or euclidean (the disc dx² + dy² ≤ v², NetLogo Rebellion\'s in-radius).',
           unit: 'category',
           source: EPSTEIN,
         }),
@@ -75,7 +82,7 @@ export const epsteinSchema = z
       source: EPSTEIN,
     }),
     arrestProbabilityConstant: param(z.number().min(0).max(1000).default(2.3), {
-      description: 'k in P = 1 − exp(−k·⌊C/(A+1)⌋); 2.3 makes P ≈ 0.9 when C = A + 1.',
+      description: 'k in P = 1 − exp(−k·[C/(A+1)]), [·] as set by rules.rounding; 2.3 makes P ≈ 0.9 when C = A + 1.',
       symbol: 'k',
       unit: '1',
       source: EPSTEIN,
@@ -91,6 +98,34 @@ export const epsteinSchema = z
       unit: 'flag',
       source: EPSTEIN,
     }),
+    rules: z
+      .strictObject({
+        rounding: param(z.enum(ROUNDINGS).default('floor'), {
+          description:
+            'How the ratio C/(A+1) in P is made whole: floor (NetLogo Rebellion), half-even (Mesa: Python\'s round, 0.5 → 0, 1.5 → 2, 2.5 → 2) or none (the ratio as printed in the paper).',
+          unit: 'category',
+          source: VARIANTS,
+        }),
+        turn: param(z.enum(TURNS).default('move-then-act'), {
+          description:
+            'Order within an agent\'s turn: move-then-act (NetLogo: move, then look again from the new cell and decide or arrest) or act-then-move (Mesa: look once, decide or arrest, then move to an empty cell of that look).',
+          unit: 'category',
+          source: VARIANTS,
+        }),
+        jail: param(z.enum(JAILS).default('off-grid'), {
+          description:
+            'Where prisoners are: off-grid (they leave the lattice, serve their term at the end of each round and come back to a random empty cell) or in-place (Mesa: they keep their cell, blocking it, and serve their term at their own activations).',
+          unit: 'category',
+          source: VARIANTS,
+        }),
+        placement: param(z.enum(PLACEMENTS).default('exact-counts'), {
+          description:
+            'Initial population: exact-counts (⌊density·cells⌋ citizens and cops on distinct random cells) or per-cell (Mesa: one draw per cell in coordinate order, so the counts are binomial).',
+          unit: 'category',
+          source: VARIANTS,
+        }),
+      })
+      .prefault({}),
     outburstShare: param(probability().default(0.05), {
       description:
         'Observation only: a round belongs to an outburst when at least this share of free citizens is active; used by the outburst summaries.',

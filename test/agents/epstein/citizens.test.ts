@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actAsCitizen, decidesToRebel, estimateArrestProbability, grievance, serveSentences } from '../../../src/agents/epstein/citizens.ts';
-import { removeFromGrid, SIGHT, STATUS } from '../../../src/agents/epstein/state.ts';
+import { initEpstein, KIND, PLANE, removeFromGrid, showAt, SIGHT, STATUS } from '../../../src/agents/epstein/state.ts';
+import { countInSight } from '../../../src/agents/epstein/vision.ts';
 import { RandomStream } from '../../../src/sim/random.ts';
 import { EMPTY } from '../../../src/sim/space/grid.ts';
 import { epsteinParams, handMadeWorld } from '../../support/epstein.ts';
@@ -107,5 +108,48 @@ describe('serveSentences', () => {
     expect(cell[0]).toBeGreaterThanOrEqual(0);
     expect(state.cells.occupant[cell[0]]).toBe(0);
     expect(state.sight[cell[0]]).toBe(SIGHT.quiet);
+  });
+});
+
+describe('rule A without counting what need not be counted', () => {
+  it('decides as the full rule G − R·P > T would, from counts of every cop and active in sight (property)', () => {
+    // The citizen's turn skips or cuts short the counting for most citizens (citizens.ts); on
+    // random crowded worlds its decision must be the one the full counts give, for every rounding.
+    const rng = RandomStream.fromSeed(77);
+    let active = 0;
+    let quiet = 0;
+    for (const rounding of ['floor', 'half-even', 'none'] as const) {
+      for (let world = 0; world < 40; world++) {
+        const legitimacy = rng.uniform(0, 0.9);
+        const params = epsteinParams({
+          grid: { width: 24, height: 20 },
+          citizens: { density: 0.55, vision: 1 + rng.index(6) },
+          cops: { density: rng.uniform(0.02, 0.2) },
+          legitimacy,
+          movement: false,
+          rules: { rounding },
+        });
+        const state = initEpstein(RandomStream.fromSeed(world), params);
+        const { kind, active: isActive, cell, hardship, riskAversion } = state.agents.columns;
+        for (let i = 0; i < state.agents.size; i++) {
+          if (kind[i] === KIND.citizen && rng.bernoulli(0.3)) {
+            isActive[i] = 1;
+            showAt(state, cell[i], SIGHT.active);
+          }
+        }
+        for (let i = 0; i < state.agents.size; i++) {
+          if (kind[i] !== KIND.citizen) continue;
+          const cops = countInSight(state, PLANE.cop, cell[i], state.citizenVision);
+          const actives = countInSight(state, PLANE.active, cell[i], state.citizenVision);
+          const p = estimateArrestProbability(cops, actives, params.arrestProbabilityConstant, rounding);
+          const expected = decidesToRebel(grievance(hardship[i], legitimacy), riskAversion[i], p, params.activeThreshold) ? 1 : 0;
+          actAsCitizen(rng, state, params, i);
+          expect(isActive[i], `${rounding}, world ${world}, citizen ${i}`).toBe(expected);
+          if (expected) active++;
+          else quiet++;
+        }
+      }
+    }
+    expect(Math.min(active, quiet)).toBeGreaterThan(1000);
   });
 });

@@ -45,6 +45,10 @@ describe('scenario/describe: describeParameters on the Epstein schema', () => {
       'arrestProbabilityConstant',
       'activeThreshold',
       'movement',
+      'rules.rounding',
+      'rules.turn',
+      'rules.jail',
+      'rules.placement',
       'outburstShare',
     ]);
   });
@@ -73,6 +77,10 @@ describe('scenario/describe: describeParameters on the Epstein schema', () => {
       arrestProbabilityConstant: '2.3',
       activeThreshold: '0.1',
       movement: 'true',
+      'rules.rounding': '"floor"',
+      'rules.turn': '"move-then-act"',
+      'rules.jail': '"off-grid"',
+      'rules.placement': '"exact-counts"',
       outburstShare: '0.05',
     });
   });

@@ -116,14 +116,23 @@ export function countInSpans(bits: BitPlanes, plane: number, cell: number, spans
     const from = px - radius;
     const start = firstRow + (from >>> 5);
     const b = from & 31;
-    const narrow = 2 * radius + 1 <= 16;
-    for (let k = 0; k <= 2 * radius; k++) {
-      const h = halfWidth[k];
-      const w = start + k * wordsPerRow;
-      const found = (((words[w] >>> b) | ((words[w + 1] << (31 - b)) << 1)) >>> (radius - h)) & ((1 << (2 * h + 1)) - 1);
-      const count = narrow ? POP8[found & 255] + POP8[found >>> 8] : popcount(found);
-      rowCounts[first + k] = count;
-      total += count;
+    if (2 * radius + 1 <= 16) {
+      let w = start;
+      for (let k = 0; k <= 2 * radius; k++, w += wordsPerRow) {
+        const h = halfWidth[k];
+        const found = (((words[w] >>> b) | ((words[w + 1] << (31 - b)) << 1)) >>> (radius - h)) & ((1 << (2 * h + 1)) - 1);
+        const count = POP8[found & 255] + POP8[found >>> 8];
+        rowCounts[first + k] = count;
+        total += count;
+      }
+    } else {
+      let w = start;
+      for (let k = 0; k <= 2 * radius; k++, w += wordsPerRow) {
+        const h = halfWidth[k];
+        const count = popcount((((words[w] >>> b) | ((words[w + 1] << (31 - b)) << 1)) >>> (radius - h)) & ((1 << (2 * h + 1)) - 1));
+        rowCounts[first + k] = count;
+        total += count;
+      }
     }
   } else {
     for (let k = 0; k <= 2 * radius; k++) {

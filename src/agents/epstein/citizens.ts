@@ -6,7 +6,7 @@ import type { RandomStream } from '../../sim/random.ts';
 import { EMPTY, randomEmptyCell } from '../../sim/space/grid.ts';
 import { moveWithinVision } from './movement.ts';
 import type { EpsteinParams } from './params.ts';
-import { placeOnGrid, PLANE, showAt, SIGHT, STATUS, type EpsteinState } from './state.ts';
+import { KIND, placeOnGrid, PLANE, showAt, SIGHT, STANCE, STATUS, type EpsteinState } from './state.ts';
 import { countInSight, exceedsInSight } from './vision.ts';
 
 export type Rounding = EpsteinParams['rules']['rounding'];
@@ -92,30 +92,23 @@ export function actAsCitizen(rng: RandomStream, state: EpsteinState, params: Eps
 
 /**
  * Rule A for citizen i from its cell; shows the outcome there. Most citizens need not count
- * everything they see, which spares most of the looking and changes no outcome (P takes the
- * values P(n) = 1 − exp(−k·n), increasing in n = [C/(A+1)], with P(0) = 0 and P ≤ 1):
- * - G ≤ T: quiet whatever it sees (G − R·P ≤ G ≤ T); at L = 0.82, T = 0.1, over half of them;
- * - G − R > T: active whatever it sees;
- * - otherwise, if even n = 1 would keep it quiet (G − R·P(1) ≤ T, nearly all the rest), it
- *   rebels exactly when n = 0, i.e. when the cops in sight are few enough for the actives it
- *   sees: counting cops can stop as soon as there are more than that.
+ * everything they see, which spares most of the looking and changes no outcome: see
+ * refreshStances.
  */
 function rebelOrKeepQuiet(state: EpsteinState, params: EpsteinParams, i: number): void {
-  const { hardship, riskAversion, active, cell } = state.agents.columns;
-  const threshold = params.activeThreshold;
-  const grievanceValue = grievance(hardship[i], params.legitimacy.value);
-  const risk = riskAversion[i];
-  const rounding = params.rules.rounding;
+  const { active, cell } = state.agents.columns;
+  if (state.stanceLegitimacy !== params.legitimacy.value) refreshStances(state, params);
+  const stance = state.stance[i];
   const vision = state.citizenVision;
-  let rebels = false;
-  if (grievanceValue <= threshold) rebels = false;
-  else if (grievanceValue - risk > threshold) rebels = true;
-  else if (rounding !== 'none' && grievanceValue - risk * state.arrestProbabilityByRatio[1] <= threshold) {
+  let rebels = stance === STANCE.active;
+  if (stance === STANCE.ifNoRisk) {
     const actives = countInSight(state, PLANE.active, cell[i], vision);
     // The most cops with n = 0: floor(C/(A+1)) = 0 ⟺ C ≤ A; round half-even = 0 ⟺ 2C ≤ A + 1.
-    const mostCops = rounding === 'floor' ? actives : (actives + 1) >> 1;
+    const mostCops = params.rules.rounding === 'floor' ? actives : (actives + 1) >> 1;
     rebels = !exceedsInSight(state, PLANE.cop, cell[i], vision, mostCops);
-  } else {
+  } else if (stance === STANCE.weighsRisk) {
+    const { hardship, riskAversion } = state.agents.columns;
+    const rounding = params.rules.rounding;
     const cops = countInSight(state, PLANE.cop, cell[i], vision);
     const actives = countInSight(state, PLANE.active, cell[i], vision);
     // The rounded ratios are whole numbers of at most the cells in sight: P is looked up.
@@ -123,10 +116,42 @@ function rebelOrKeepQuiet(state: EpsteinState, params: EpsteinParams, i: number)
       rounding === 'none'
         ? estimateArrestProbability(cops, actives, params.arrestProbabilityConstant, rounding)
         : state.arrestProbabilityByRatio[copsPerActive(cops, actives, rounding)];
-    rebels = decidesToRebel(grievanceValue, risk, arrestProbability, threshold);
+    rebels = decidesToRebel(grievance(hardship[i], params.legitimacy.value), riskAversion[i], arrestProbability, params.activeThreshold);
   }
   active[i] = rebels ? 1 : 0;
   showAt(state, cell[i], rebels ? SIGHT.active : SIGHT.quiet);
+}
+
+/**
+ * What rule A can tell of each citizen before it looks (P takes the values
+ * P(n) = 1 − exp(−k·n), increasing in n = [C/(A+1)], with P(0) = 0 and P ≤ 1):
+ * - G ≤ T: quiet whatever it sees (G − R·P ≤ G ≤ T); at L = 0.82, T = 0.1, over half of them;
+ * - G − R > T: active whatever it sees;
+ * - G − R·P(1) ≤ T (nearly all the rest): even n = 1 keeps it quiet, so it rebels exactly when
+ *   n = 0, i.e. when the cops in sight are few enough for the actives it sees — counting cops
+ *   can stop as soon as there are more than that;
+ * - otherwise (or with rules.rounding = none) it weighs P as rule A says.
+ * Worked out once per value of L (once per run unless L varies), in one pass in id order: the
+ * citizens' turns then leave H and R unread for all but the last kind, which in a large world
+ * visited in random order spares most of the cache misses of a turn.
+ */
+export function refreshStances(state: EpsteinState, params: EpsteinParams): void {
+  const { kind, hardship, riskAversion } = state.agents.columns;
+  const { stance } = state;
+  const legitimacy = params.legitimacy.value;
+  const threshold = params.activeThreshold;
+  const weighsAtOne = params.rules.rounding !== 'none';
+  const riskAtOne = state.arrestProbabilityByRatio[1];
+  for (let i = 0; i < state.agents.size; i++) {
+    if (kind[i] !== KIND.citizen) continue;
+    const grievanceValue = grievance(hardship[i], legitimacy);
+    const risk = riskAversion[i];
+    if (grievanceValue <= threshold) stance[i] = STANCE.quiet;
+    else if (grievanceValue - risk > threshold) stance[i] = STANCE.active;
+    else if (weighsAtOne && grievanceValue - risk * riskAtOne <= threshold) stance[i] = STANCE.ifNoRisk;
+    else stance[i] = STANCE.weighsRisk;
+  }
+  state.stanceLegitimacy = legitimacy;
 }
 
 /**

@@ -64,6 +64,13 @@ export interface Tally {
 }
 
 /**
+ * What rule A can tell of a citizen before it looks around (citizens.ts): quiet whatever it
+ * sees; active whatever it sees; active exactly when no arrest risk is in sight ([C/(A+1)] = 0);
+ * or it must weigh P. Derived from H, R, L, T and k, so recomputed whenever L changes.
+ */
+export const STANCE = { quiet: 0, active: 1, ifNoRisk: 2, weighsRisk: 3 } as const;
+
+/**
  * Scratch of the last counts within a vision, shared by every agent of the run: per plane, the
  * count of each row of the neighbourhood (bit planes), or the cells themselves where the torus
  * is too small for bit planes (`planes.fixedSpans` false).
@@ -95,6 +102,9 @@ export interface EpsteinState {
    * rounded rules look P up instead of calling exp for every citizen every round.
    */
   readonly arrestProbabilityByRatio: Float64Array;
+  /** STANCE of each agent (cops: unused), valid for legitimacy `stanceLegitimacy`. */
+  readonly stance: Uint8Array;
+  stanceLegitimacy: number;
   /** Arrests made in the current round. */
   arrests: number;
   readonly tally: Tally;
@@ -145,6 +155,8 @@ export function initEpstein(rng: RandomStream, params: EpsteinParams): EpsteinSt
     citizenVision,
     copVision,
     arrestProbabilityByRatio: Float64Array.from({ length: seen + 1 }, (_, n) => 1 - Math.exp(-k * n)),
+    stance: new Uint8Array(total),
+    stanceLegitimacy: Number.NaN,
     arrests: 0,
     tally: { active: 0, quiet: 0, jailed: 0, legitimacy: params.legitimacy.value },
     order,

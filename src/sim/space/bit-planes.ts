@@ -116,14 +116,21 @@ export function countInSpans(bits: BitPlanes, plane: number, cell: number, spans
     const from = px - radius;
     const start = firstRow + (from >>> 5);
     const b = from & 31;
-    const narrow = 2 * radius + 1 <= 16;
-    for (let k = 0; k <= 2 * radius; k++) {
-      const h = halfWidth[k];
-      const w = start + k * wordsPerRow;
-      const found = (((words[w] >>> b) | ((words[w + 1] << (31 - b)) << 1)) >>> (radius - h)) & ((1 << (2 * h + 1)) - 1);
-      const count = narrow ? POP8[found & 255] + POP8[found >>> 8] : popcount(found);
-      rowCounts[first + k] = count;
-      total += count;
+    const { rowMask } = spans;
+    let w = start;
+    if (2 * radius + 1 <= 16) {
+      for (let k = 0; k <= 2 * radius; k++, w += wordsPerRow) {
+        const found = ((words[w] >>> b) | ((words[w + 1] << (31 - b)) << 1)) & rowMask[k];
+        const count = POP8[found & 255] + POP8[found >>> 8];
+        rowCounts[first + k] = count;
+        total += count;
+      }
+    } else {
+      for (let k = 0; k <= 2 * radius; k++, w += wordsPerRow) {
+        const count = popcount(((words[w] >>> b) | ((words[w + 1] << (31 - b)) << 1)) & rowMask[k]);
+        rowCounts[first + k] = count;
+        total += count;
+      }
     }
   } else {
     for (let k = 0; k <= 2 * radius; k++) {
@@ -157,6 +164,18 @@ export function exceedsInSpans(bits: BitPlanes, plane: number, cell: number, spa
   const firstRow = (plane * rows + (((cell - x) / grid.width) | 0) + margin - radius) * wordsPerRow;
   // The cell itself is not its own neighbour: allow for it if it is of the plane.
   let left = bitAt(words, firstRow + radius * wordsPerRow, px) ? most + 1 : most;
+  const { rowMask } = spans;
+  if (rowMask.length > 0) {
+    // As countInSpans: one window per row, from the same column.
+    const from = px - radius;
+    const b = from & 31;
+    let w = firstRow + (from >>> 5);
+    for (let k = 0; k <= 2 * radius; k++, w += wordsPerRow) {
+      left -= popcount(((words[w] >>> b) | ((words[w + 1] << (31 - b)) << 1)) & rowMask[k]);
+      if (left < 0) return true;
+    }
+    return false;
+  }
   for (let k = 0; k <= 2 * radius; k++) {
     const h = halfWidth[k];
     const row = firstRow + k * wordsPerRow;

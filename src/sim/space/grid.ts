@@ -160,6 +160,11 @@ export interface NeighbourhoodSpans {
   readonly radius: number;
   /** halfWidth[dy + radius] */
   readonly halfWidth: Int32Array;
+  /**
+   * rowMask[dy + radius]: the row's cells as bits of a window of 2·radius + 1 cells starting at
+   * dx = −radius (bit 0); empty when that window does not fit 31 bits (radius > 15).
+   */
+  readonly rowMask: Int32Array;
 }
 
 export function neighbourhoodSpans(kind: Neighbourhood, radius: number): NeighbourhoodSpans {
@@ -169,7 +174,9 @@ export function neighbourhoodSpans(kind: Neighbourhood, radius: number): Neighbo
     halfWidth[dy + radius] =
       kind === 'moore' ? radius : kind === 'von-neumann' ? radius - Math.abs(dy) : Math.floor(Math.sqrt(radius * radius - dy * dy));
   }
-  return { kind, radius, halfWidth };
+  const rowMask = new Int32Array(2 * radius + 1 <= 31 ? 2 * radius + 1 : 0);
+  for (let k = 0; k < rowMask.length; k++) rowMask[k] = ((1 << (2 * halfWidth[k] + 1)) - 1) << (radius - halfWidth[k]);
+  return { kind, radius, halfWidth, rowMask };
 }
 
 /** Widest half-width of the rows of `spans` that land on row offset `dy` (mod height) of a torus. */

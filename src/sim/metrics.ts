@@ -26,8 +26,8 @@ export interface MetricDefinition<S> {
 /** A run-level outcome computed from the whole series (e.g. the number of outbursts). */
 export interface SummaryDefinition<P = unknown> {
   readonly name: string;
-  /** As MetricDefinition.title; the report writes the name in words when there is none. */
-  readonly title?: string;
+  /** As MetricDefinition.title. */
+  readonly title: string;
   readonly doc: string;
   readonly unit: string;
   compute(series: MetricSeries, params: P): number;
@@ -36,8 +36,8 @@ export interface SummaryDefinition<P = unknown> {
 /** One column of series.csv or of the run summary (summary.csv, runs.csv), as the batch manifest lists it. */
 export interface ColumnDescription {
   readonly name: string;
-  /** For titles and axis labels; absent for a model summary declared without one. */
-  readonly title?: string;
+  /** For titles and axis labels. */
+  readonly title: string;
   readonly unit: string;
   readonly doc: string;
 }
@@ -67,7 +67,7 @@ export function summaryColumns<S, P>(metrics: readonly MetricDefinition<S>[], su
       doc: `${REDUCER_MEANING[reducer]} of \`${metric.name}\``,
     })),
   );
-  return reduced.concat(summaries.map(({ name, title, unit, doc }) => ({ name, ...(title === undefined ? {} : { title }), unit, doc })));
+  return reduced.concat(summaries.map(({ name, title, unit, doc }) => ({ name, title, unit, doc })));
 }
 
 /** A run's metrics, one row per round (0 = initial state), row-major. */

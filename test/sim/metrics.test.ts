@@ -124,6 +124,7 @@ describe('metrics: summarise', () => {
     // Arrange
     const outbursts: SummaryDefinition<{ threshold: number }> = {
       name: 'outbursts',
+      title: 'Outbursts',
       doc: 'rounds with more active citizens than the threshold',
       unit: 'rounds',
       compute: (series, params) => Array.from(series.column('active')).slice(1).filter((v) => v > params.threshold).length,
@@ -183,7 +184,7 @@ describe('metrics: summarise', () => {
 describe('metrics: summaryColumns', () => {
   it('gives each summary column its metric\'s title with the reducer in brackets, then the model\'s own outcomes', () => {
     // Arrange
-    const outbursts = { name: 'outbursts', doc: 'Number of outbursts.', unit: 'outbursts', compute: () => 0 };
+    const outbursts = { name: 'outbursts', title: 'Outbursts', doc: 'Number of outbursts.', unit: 'outbursts', compute: () => 0 };
 
     // Act
     const columns = summaryColumns([JAILED], [outbursts]);
@@ -192,7 +193,7 @@ describe('metrics: summaryColumns', () => {
     expect(columns).toEqual([
       { name: 'jailed_max', title: 'Jailed citizens (max)', unit: 'agents', doc: 'maximum over rounds 1..R of `jailed`' },
       { name: 'jailed_final', title: 'Jailed citizens (final)', unit: 'agents', doc: 'value at the last round of `jailed`' },
-      { name: 'outbursts', unit: 'outbursts', doc: 'Number of outbursts.' },
+      { name: 'outbursts', title: 'Outbursts', unit: 'outbursts', doc: 'Number of outbursts.' },
     ]);
     expect(columns.map((column) => column.name)).toEqual(summaryNames([JAILED], [outbursts]));
   });

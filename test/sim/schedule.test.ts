@@ -118,7 +118,7 @@ const toyModel: ModelDefinition<ToyParams, ToyState> = {
     { name: 'year_seen', title: 'Year seen', doc: 'year read by the last phase', unit: 'yr', summary: [], read: (s) => s.yearSeen },
     { name: 'round_seen', title: 'Round seen', doc: 'round read by the last phase', unit: '1', summary: [], read: (s) => s.roundSeen },
   ],
-  summaries: [{ name: 'walkers', doc: 'number of walkers', unit: 'agents', compute: (_series, params) => params.walkers }],
+  summaries: [{ name: 'walkers', title: 'Walkers', doc: 'number of walkers', unit: 'agents', compute: (_series, params) => params.walkers }],
 };
 
 const ROUNDS = 20;

@@ -93,18 +93,21 @@ export const epsteinModel: ModelDefinition<EpsteinParams, EpsteinState> = {
   summaries: [
     {
       name: 'outbursts',
+      title: 'Outbursts',
       doc: 'Number of outbursts: maximal runs of rounds in which at least outburstShare of free citizens are active.',
       unit: 'outbursts',
       compute: (series, params) => outbursts(series, params.outburstShare).count,
     },
     {
       name: 'outburst_rounds',
+      title: 'Rounds in an outburst',
       doc: 'Rounds (of 1..R) that belong to an outburst.',
       unit: 'rounds',
       compute: (series, params) => outbursts(series, params.outburstShare).rounds,
     },
     {
       name: 'longest_quiet_spell',
+      title: 'Longest quiet spell',
       doc: 'Longest run of consecutive rounds outside any outburst.',
       unit: 'rounds',
       compute: (series, params) => outbursts(series, params.outburstShare).longestQuiet,

@@ -5,8 +5,9 @@
  */
 import { join, resolve } from 'node:path';
 import { CATALOG, MODELS } from '../../agents/registry.ts';
-import { loadExperiment, type ExperimentOverrides } from '../../sim/batch/experiment.ts';
-import { buildPlan } from '../../sim/batch/plan.ts';
+import type { Assembled } from '../../sim/batch/assemble.ts';
+import { loadExperiment, type ExperimentOverrides, type LoadedExperiment } from '../../sim/batch/experiment.ts';
+import { buildPlan, type Plan } from '../../sim/batch/plan.ts';
 import { finishedJobs } from '../../sim/batch/results.ts';
 import { defaultWorkers, readBatchRecord, rerunCommand, resolveShard, runBatch, writeBatchOutputs, type BatchOutcome } from '../../sim/batch/run-batch.ts';
 import { folderTimestamp, timestamp } from '../../sim/output/manifest.ts';
@@ -72,9 +73,7 @@ export async function batch(file: string, flags: BatchFlags, argv: readonly stri
     return 0;
   }
   const { assembled, plan } = outcome;
-  const model = MODELS.get(plan.modelId);
-  const headline = loaded.experiment.outputs.headline.length > 0 ? loaded.experiment.outputs.headline : (model?.headline ?? []);
-  console.log(headlineTable(plan, assembled, headline));
+  console.log(headlineOf(plan, loaded, assembled));
   console.log(`wrote ${assembled.files.map((name) => displayPath(resolve(out, name))).join(', ')}, manifest.json`);
   if (flags.report) {
     const report = await writeReport(out, modelReportOptions(MODELS.get(plan.modelId)));
@@ -88,6 +87,12 @@ export async function batch(file: string, flags: BatchFlags, argv: readonly stri
     return 1;
   }
   return 0;
+}
+
+/** The closing table of the headline outcomes: the experiment's, else the model's. */
+function headlineOf(plan: Plan, loaded: LoadedExperiment, assembled: Assembled): string {
+  const named = loaded.experiment.outputs.headline;
+  return headlineTable(plan, assembled, named.length > 0 ? named : (MODELS.get(plan.modelId)?.headline ?? []));
 }
 
 /** Combines the shard folders into the whole batch's files; returns the exit code. */
@@ -119,9 +124,7 @@ export function merge(dirs: string[], options: { out?: string }, argv: readonly 
   }
   const out = options.out ?? join('results', `${loaded.experiment.id}-${folderTimestamp()}`);
   const assembled = writeBatchOutputs(plan, loaded, (job) => where.get(job)!, out, ['sahel-sim', ...argv], timestamp());
-  const model = MODELS.get(plan.modelId);
-  const headline = loaded.experiment.outputs.headline.length > 0 ? loaded.experiment.outputs.headline : (model?.headline ?? []);
-  console.log(headlineTable(plan, assembled, headline));
+  console.log(headlineOf(plan, loaded, assembled));
   console.log(`merged ${dirs.length} folders into ${displayPath(resolve(out))}`);
   return assembled.failures.length > 0 ? 1 : 0;
 }

@@ -69,17 +69,17 @@ function limitLoop(name: PhaseName, state: MaliRun, draws: number, rng: RandomSt
     return value;
   };
   if (name === 'survey') {
-    const { status, members, people, region, community } = c;
+    const { status, members, people, cercle, community } = c;
     const place = state.placeScratch;
     for (let i = 0; i < size; i++) {
-      place[i] = status[i] + members[i] + people[i] + region[i] * 7 + community[i];
+      place[i] = status[i] + members[i] + people[i] + cercle[i] * 7 + community[i];
       sink += draw();
     }
     for (let i = 0; i < size; i++) sink += place[i];
   } else if (name === 'perceive') {
-    const { status, people, region, fear, harmedBy, hardship, host, community, food } = c;
+    const { status, people, cercle, fear, harmedBy, hardship, host, community, food } = c;
     for (let i = 0; i < size; i++) {
-      const base = status[i] + people[i] + region[i] + harmedBy[i] + host[i] + community[i];
+      const base = status[i] + people[i] + cercle[i] + harmedBy[i] + host[i] + community[i];
       fear[i] = fear[i] * 0.9 + base * 1e-9;
       food[i] = hardship[i] * 0.5;
       const row = i * actors;
@@ -87,16 +87,16 @@ function limitLoop(name: PhaseName, state: MaliRun, draws: number, rng: RandomSt
       sink += draw();
     }
   } else if (name === 'recruit') {
-    const { ageBand, people, status, members, region, memberGroup, hardship, riskAversion, community } = c;
+    const { ageBand, people, status, members, cercle, memberGroup, hardship, riskAversion, community } = c;
     for (let i = 0; i < size; i++) {
-      sink += ageBand[i] + people[i] + status[i] + members[i] + region[i] + memberGroup[i] + community[i];
+      sink += ageBand[i] + people[i] + status[i] + members[i] + cercle[i] + memberGroup[i] + community[i];
       sink += hardship[i] + riskAversion[i] + trust[i * actors] + trust[i * actors + 3];
       sink += draw();
     }
   } else {
-    const { status, people, fear, home, food, region, riskAversion, community } = c;
+    const { status, people, fear, home, food, cercle, riskAversion, community } = c;
     for (let i = 0; i < size; i++) {
-      sink += status[i] + people[i] + home[i] + region[i] + community[i] + fear[i] + food[i] + riskAversion[i];
+      sink += status[i] + people[i] + home[i] + cercle[i] + community[i] + fear[i] + food[i] + riskAversion[i];
       sink += draw();
     }
   }

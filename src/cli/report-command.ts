@@ -23,7 +23,7 @@ export function registerReport(program: Command): void {
     .argument('<results-dir>', 'folder of a finished batch (with manifest.json, runs.csv, series.csv, comparison.csv)')
     .option('--headline <outcomes>', 'run-level outcomes to chart, comma-separated (default: the experiment\'s headline, else the model\'s)', parseNames)
     .option('--series <metrics>', 'per-round metrics to draw through time, comma-separated (default: those behind the headline outcomes)', parseNames)
-    .option('--map-metric <metric>', 'metric of the map: series columns <metric>_<region> (default: violent_deaths)')
+    .option('--map-metric <metric>', 'metric of the map: series columns <metric>_<place> (default: the model’s; Mali: cercle_violent_deaths)')
     .option('--from <date>', 'first date of the map\'s period, YYYY-MM-DD (default: the start of the runs)')
     .option('--to <date>', 'last date of the map\'s period, YYYY-MM-DD (default: the end of the runs)')
     .option('--out <file>', 'where to write the page (default: RESULTS_DIR/report.html)')

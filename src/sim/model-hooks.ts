@@ -13,15 +13,19 @@ import type { SeriesFit } from './validation/fit.ts';
 export interface ModelReport {
   /** Names of the security clusters 1, 2, … (columns `deaths_cluster_<k>_total`), for the cluster chart. */
   readonly clusterNames?: readonly string[];
-  /** The map of the model's regions. */
+  /** The map of the model's places. */
   readonly map?: ModelMap;
 }
 
 export interface ModelMap {
-  /** GeoJSON FeatureCollection whose features name a scenario region in `properties.region` (report/boundaries.ts). */
+  /** GeoJSON FeatureCollection whose features name a place of the scenario in `properties[unit]` (report/boundaries.ts). */
   readonly boundaries: string;
-  /** The metric mapped when `--map-metric` is not given: series columns `<metric>_<region>`. */
+  /** What the features are, and the property naming each (default `region`). */
+  readonly unit?: string;
+  /** The metric mapped when `--map-metric` is not given: series columns `<metric>_<place>`. */
   readonly metric: string;
+  /** Its title on the map (default: the words of its name). */
+  readonly title?: string;
   /** What a reader of the map must know of the outlines (boundary changes, regions drawn over others). */
   readonly notes: readonly string[];
 }

@@ -90,7 +90,7 @@ function merge(base: Record<string, unknown>, patch: Record<string, unknown>): R
 
 /**
  * A tiny world: North (herders and farmers, on the Niger border), South (mostly farmers), and
- * Empty (no one lives there), in a line. One extremist group in the North, one Tuareg group
+ * Empty (no one lives there), in a line; each region is one cercle of the same name. One extremist group in the North, one Tuareg group
  * with no fighters; the army, with capability 1, in the South. Ten people per agent.
  */
 const TINY: Record<string, unknown> = {
@@ -100,9 +100,14 @@ const TINY: Record<string, unknown> = {
   calendar: { start: '2012-01-01', roundDays: 7 },
   peoplePerAgent: 10,
   regions: {
-    North: { adjacent: ['South'], population: 1000, communities: { herders: 0.6, farmers: 0.4 }, borders: { niger: 300 }, foodInsecurity: 0.5 },
-    South: { adjacent: ['Empty'], population: 2000, communities: { herders: 0.2, farmers: 0.8 }, foodInsecurity: 0.2 },
-    Empty: { population: 0, communities: { herders: 0.5, farmers: 0.5 } },
+    North: { communities: { herders: 0.6, farmers: 0.4 }, foodInsecurity: 0.5 },
+    South: { communities: { herders: 0.2, farmers: 0.8 }, foodInsecurity: 0.2 },
+    Empty: { communities: { herders: 0.5, farmers: 0.5 } },
+  },
+  cercles: {
+    North: { region: 'North', adjacent: ['South'], population: 1000, borders: { niger: 300 } },
+    South: { region: 'South', adjacent: ['Empty'], population: 2000 },
+    Empty: { region: 'Empty', population: 0 },
   },
   communities: {
     herders: { trust: { jihadists: 0.4 }, ties: { jihadists: 0.5 } },

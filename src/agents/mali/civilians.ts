@@ -10,22 +10,22 @@
 import type { RandomStream } from '../../sim/random.ts';
 import { hopDistance } from '../../sim/space/graph.ts';
 import type { MaliParams } from './params.ts';
-import { COMMUNAL, countTrust, CT, FAMA, MINUSMA, NONE, scaleTrust, STATUS, surveyTrust, type MaliState } from './state.ts';
+import { COMMUNAL, countTrust, CT, FAMA, MINUSMA, NONE, regionSettings, scaleTrust, STATUS, surveyTrust, type MaliState } from './state.ts';
 
 /**
- * Survey at the start of a round (fixed id order): who lives in each region and community,
- * the civilian index by region × community (for victim draws), members serving each group by
- * region, and desertions: `desertion[g]` is the probability that a member of group g leaves it
+ * Survey at the start of a round (fixed id order): who lives in each cercle and community,
+ * the civilian index by cercle × community (for victim draws), members serving each group by
+ * cercle, and desertions: `desertion[g]` is the probability that a member of group g leaves it
  * this round (set by finance when the group could not pay).
  */
 export function surveyCivilians(rng: RandomStream, state: MaliState, desertion: Float64Array): void {
-  const { civilians, regions, byPlace, groups } = state;
+  const { civilians, cercles, byPlace, groups } = state;
   const c = civilians.columns;
   const communities = state.communityNames.length;
-  const keys = regions.count * communities;
+  const keys = cercles.count * communities;
   const { start, members: index } = byPlace;
-  const { residentsByCommunity, residents } = regions;
-  // Each civilian's place (region × community), or −1 when it is not indexed: read by the sort below.
+  const { residentsByCommunity, residents } = cercles;
+  // Each civilian's place (cercle × community), or −1 when it is not indexed: read by the sort below.
   const place = state.placeScratch;
   start.fill(0);
   residents.fill(0);
@@ -48,10 +48,10 @@ export function surveyCivilians(rng: RandomStream, state: MaliState, desertion: 
         if (c.members[i] === 0) c.memberGroup[i] = NONE;
       }
       // Members fight where their group lived when they joined; a refugee group's keep fighting there.
-      groups[g].members[c.region[i]] += c.members[i];
+      groups[g].members[c.cercle[i]] += c.members[i];
     }
     if (status === STATUS.refugee || c.people[i] === 0) continue;
-    const key = c.region[i] * communities + c.community[i];
+    const key = c.cercle[i] * communities + c.community[i];
     place[i] = key;
     start[key + 1]++;
     residentsByCommunity[key] += c.people[i];
@@ -69,14 +69,14 @@ export function surveyCivilians(rng: RandomStream, state: MaliState, desertion: 
   start[0] = 0;
 }
 
-/** Mean trust of the residents of a region in an actor (people-weighted), 0.5 when nobody lives there. */
-export function regionalTrust(state: MaliState, region: number, actor: number): number {
+/** Mean trust of the residents of a cercle in an actor (people-weighted), 0.5 when nobody lives there. */
+export function cercleTrust(state: MaliState, cercle: number, actor: number): number {
   const communities = state.communityNames.length;
   const actors = state.actorNames.length;
-  const { trustPeople, communityTrust } = state.regions;
+  const { trustPeople, communityTrust } = state.cercles;
   let weighted = 0;
   let people = 0;
-  for (let k = region * communities; k < (region + 1) * communities; k++) {
+  for (let k = cercle * communities; k < (cercle + 1) * communities; k++) {
     weighted += trustPeople[k] * communityTrust[k * actors + actor];
     people += trustPeople[k];
   }
@@ -88,39 +88,39 @@ function clamp01(x: number): number {
 }
 
 /**
- * What each actor's conduct this round means for trust, per region × community × actor
+ * What each actor's conduct this round means for trust, per cercle × community × actor
  * (`experience` in docs/odd-mali.md §7.2): the community's prior disposition, plus protection,
  * aid credited and governance, minus harm done and abuses seen, clamped to [0, 1].
  */
 export function trustExperience(state: MaliState, params: MaliParams, experience: Float64Array): void {
-  const { regions, groups, communityNames, actorNames } = state;
+  const { cercles, groups, communityNames, actorNames } = state;
   const communities = communityNames.length;
   const actors = actorNames.length;
   const t = params.trust;
-  for (let r = 0; r < regions.count; r++) {
-    const perThousand = regions.residents[r] > 0 ? 1000 / regions.residents[r] : 0;
-    const armyPresence = regions.fama[r] / (regions.fama[r] + 500);
-    const ctPresence = regions.ct[r] / (regions.ct[r] + 500);
-    const aid = regions.aid[r];
-    const minusmaHere = regions.minusma[r] > 0 ? 1 : 0;
+  for (let r = 0; r < cercles.count; r++) {
+    const perThousand = cercles.residents[r] > 0 ? 1000 / cercles.residents[r] : 0;
+    const armyPresence = cercles.fama[r] / (cercles.fama[r] + 500);
+    const ctPresence = cercles.ct[r] / (cercles.ct[r] + 500);
+    const aid = cercles.aid[r];
+    const minusmaHere = cercles.minusma[r] > 0 ? 1 : 0;
     for (let k = 0; k < communities; k++) {
       const key = r * communities + k;
-      const people = regions.residentsByCommunity[key];
+      const people = cercles.residentsByCommunity[key];
       const per100k = people > 0 ? 100_000 / people : 0;
-      const communal = regions.communalDeaths[key] * (people > 0 ? 1000 / people : 0);
+      const communal = cercles.communalDeaths[key] * (people > 0 ? 1000 / people : 0);
       const prior = params.communities[communityNames[k]].trust;
       const ties = params.communities[communityNames[k]].ties;
       for (let a = 0; a < actors; a++) {
         let value = prior[actorNames[a]] ?? 0.5;
-        value -= t.harm * regions.harmByActor[r * actors + a] * perThousand;
-        value -= t.abuse * regions.abuses[key * actors + a] * per100k;
+        value -= t.harm * cercles.harmByActor[r * actors + a] * perThousand;
+        value -= t.abuse * cercles.abuses[key * actors + a] * per100k;
         if (a === FAMA) value += t.protection * armyPresence * params.fama.capability.value + t.aid * params.aid.creditState * aid - t.harm * 0.5 * communal;
-        else if (a === MINUSMA) value += t.protection * regions.protection[r] + t.aid * params.aid.creditMinusma * aid * minusmaHere;
+        else if (a === MINUSMA) value += t.protection * cercles.protection[r] + t.aid * params.aid.creditMinusma * aid * minusmaHere;
         else if (a === CT) value += t.protection * 0.5 * ctPresence;
         else {
           const group = groups[a - 3];
           // Where the state is absent or abusive, armed groups are seen as providers of order (seed 002, Moe 2021).
-          if (regions.control[r] === a) value += t.governance * (1 - regions.services[r]) + (group.aidDecision[r] === 1 ? t.aid * params.aid.creditGroup * aid : 0);
+          if (cercles.control[r] === a) value += t.governance * (1 - cercles.services[r]) + (group.aidDecision[r] === 1 ? t.aid * params.aid.creditGroup * aid : 0);
           value += t.governance * (ties[group.id] ?? 0) * Math.min(1, communal);
         }
         experience[key * actors + a] = clamp01(value);
@@ -131,46 +131,46 @@ export function trustExperience(state: MaliState, params: MaliParams, experience
 
 /**
  * Perception (per civilian, id order): fear fades and grows with violence around and suffered;
- * food insecurity follows the region's level, the group's hardship, displacement and aid; trust
+ * food insecurity follows the cercle's level, the group's hardship, displacement and aid; trust
  * in each actor moves toward experience (rate `learning`) and toward what the community in the
- * region believed last round (rate `social`), and drops for an actor that killed one of the
+ * cercle believed last round (rate `social`), and drops for an actor that killed one of the
  * group's people or blocked aid it needed.
  *
- * The update τ ← keep·τ + target is the same linear map for everyone of a region × community,
+ * The update τ ← keep·τ + target is the same linear map for everyone of a cercle × community,
  * so the community's trust sums follow it exactly (S ← keep·S + target·people) without summing
  * the civilians; `recount` re-counts them from scratch instead, against float drift.
  */
 export function perceive(state: MaliState, params: MaliParams, experience: Float64Array, recount: boolean): void {
-  const { civilians, regions, trust, groups, hostNames } = state;
+  const { civilians, cercles, trust, groups, hostNames } = state;
   // Columns as locals: the loop calls scaleTrust, after which property loads could not be hoisted.
-  const { status: statusOf, people: peopleOf, region: regionOf, fear: fearOf, harmedBy: harmedByOf, food: foodOf, host, hardship } = civilians.columns;
+  const { status: statusOf, people: peopleOf, cercle: cercleOf, fear: fearOf, harmedBy: harmedByOf, food: foodOf, host, hardship } = civilians.columns;
   const actors = state.actorNames.length;
   const { learning, social, personalHarm, aidDenial } = params.trust;
   const { decay, exposure, personalHarm: fearOfLoss } = params.fear;
   const keep = 1 - learning - social;
-  // Per region: violence seen (deaths per 1,000), food need before aid, the share aid leaves.
-  const seen = new Float64Array(regions.count);
-  const regionFood = new Float64Array(regions.count);
-  const afterAid = new Float64Array(regions.count);
-  const blocked = new Int16Array(regions.count).fill(-1);
-  for (let r = 0; r < regions.count; r++) {
-    seen[r] = regions.residents[r] > 0 ? (exposure * regions.deaths[r] * 1000) / regions.residents[r] : 0;
-    regionFood[r] = params.regions[state.regionNames[r]].foodInsecurity.value;
-    afterAid[r] = 1 - params.aid.relief * regions.aid[r];
-    const controller = regions.control[r];
+  // Per cercle: violence seen (deaths per 1,000), food need before aid, the share aid leaves.
+  const seen = new Float64Array(cercles.count);
+  const foodNeed = new Float64Array(cercles.count);
+  const afterAid = new Float64Array(cercles.count);
+  const blocked = new Int16Array(cercles.count).fill(-1);
+  for (let r = 0; r < cercles.count; r++) {
+    seen[r] = cercles.residents[r] > 0 ? (exposure * cercles.deaths[r] * 1000) / cercles.residents[r] : 0;
+    foodNeed[r] = regionSettings(state, params, r).foodInsecurity.value;
+    afterAid[r] = 1 - params.aid.relief * cercles.aid[r];
+    const controller = cercles.control[r];
     if (controller >= 3 && groups[controller - 3].aidDecision[r] === 0) blocked[r] = controller;
   }
   const campNeed = hostNames.map((name) => 0.6 * (1 - params.hostCountries[name].campAid));
   // Where trust moves this round: learning × experience + social × last round's community mean.
   const target = new Float64Array(experience.length);
-  for (let k = 0; k < target.length; k++) target[k] = learning * experience[k] + social * regions.communityTrust[k];
+  for (let k = 0; k < target.length; k++) target[k] = learning * experience[k] + social * cercles.communityTrust[k];
 
   const size = civilians.size;
   const fade = 1 - decay;
   for (let i = 0; i < size; i++) {
     const status = statusOf[i];
     if (status === STATUS.dead || peopleOf[i] === 0) continue;
-    const r = regionOf[i];
+    const r = cercleOf[i];
     const refugee = status === STATUS.refugee;
     // Refugees hear of violence at home; everyone else sees it where they live.
     let fear = fearOf[i] * fade + (refugee ? 0.3 * seen[r] : seen[r]);
@@ -181,7 +181,7 @@ export function perceive(state: MaliState, params: MaliParams, experience: Float
     if (refugee) {
       food = campNeed[host[i]];
     } else {
-      const need = regionFood[r] * (0.5 + hardship[i]) + (status === STATUS.displaced ? 0.2 : 0);
+      const need = foodNeed[r] * (0.5 + hardship[i]) + (status === STATUS.displaced ? 0.2 : 0);
       food = (need > 1 ? 1 : need) * afterAid[r];
     }
     foodOf[i] = food;
@@ -202,7 +202,7 @@ export function perceive(state: MaliState, params: MaliParams, experience: Float
     const base = key * actors;
     for (let a = 0; a < actors; a++) trust[row + a] = keep * trust[row + a] + target[base + a];
   }
-  const { trustSums, trustPeople, communityTrust } = regions;
+  const { trustSums, trustPeople, communityTrust } = cercles;
   for (let k = 0; k < trustPeople.length; k++) {
     for (let a = 0; a < actors; a++) trustSums[k * actors + a] = keep * trustSums[k * actors + a] + target[k * actors + a] * trustPeople[k];
   }
@@ -215,31 +215,31 @@ export function perceive(state: MaliState, params: MaliParams, experience: Float
 }
 
 /**
- * Where people fleeing a region go, as cumulative weights over regions then host countries
- * (`destinations` row r: regions.count + hosts entries): a region weighs its calm (few deaths)
+ * Where people fleeing a cercle go, as cumulative weights over cercles then host countries
+ * (`destinations` row r: cercles.count + hosts entries): a cercle weighs its calm (few deaths)
  * and food security, times distanceDecay per hop; a host country weighs abroadWeight per 1,000 km
- * of border with the region times its camps' pull. The region itself weighs 0.
+ * of border with the cercle times its camps' pull. The cercle itself weighs 0.
  */
 export function destinationWeights(state: MaliState, params: MaliParams, out: Float64Array): void {
-  const { regions, graph, hostNames, regionNames } = state;
-  const width = regions.count + hostNames.length;
+  const { cercles, graph, hostNames, cercleNames } = state;
+  const width = cercles.count + hostNames.length;
   const { distanceDecay, abroadWeight } = params.displacement;
-  const calm = new Float64Array(regions.count);
-  for (let q = 0; q < regions.count; q++) {
-    const per100k = regions.residents[q] > 0 ? (regions.recentDeaths[q] * 100_000) / regions.residents[q] : 0;
-    calm[q] = Math.exp(-per100k) * (1 - params.regions[regionNames[q]].foodInsecurity.value);
+  const calm = new Float64Array(cercles.count);
+  for (let q = 0; q < cercles.count; q++) {
+    const per100k = cercles.residents[q] > 0 ? (cercles.recentDeaths[q] * 100_000) / cercles.residents[q] : 0;
+    calm[q] = Math.exp(-per100k) * (1 - regionSettings(state, params, q).foodInsecurity.value);
   }
-  for (let r = 0; r < regions.count; r++) {
+  for (let r = 0; r < cercles.count; r++) {
     let total = 0;
-    for (let q = 0; q < regions.count; q++) {
+    for (let q = 0; q < cercles.count; q++) {
       const hops = hopDistance(graph, r, q);
       if (q !== r && hops > 0) total += calm[q] * distanceDecay ** hops;
       out[r * width + q] = total;
     }
-    const borders = params.regions[regionNames[r]].borders;
+    const borders = params.cercles[cercleNames[r]].borders;
     for (let h = 0; h < hostNames.length; h++) {
       total += ((abroadWeight * (borders[hostNames[h]] ?? 0)) / 1000) * params.hostCountries[hostNames[h]].pull;
-      out[r * width + regions.count + h] = total;
+      out[r * width + cercles.count + h] = total;
     }
   }
 }
@@ -253,14 +253,14 @@ export function destinationWeights(state: MaliState, params: MaliParams, out: Fl
  * their fear is below returnThreshold and home has been calm.
  */
 export function moveCivilians(rng: RandomStream, state: MaliState, params: MaliParams, destinations: Float64Array): void {
-  const { civilians, regions, ledger, hostNames } = state;
+  const { civilians, cercles, ledger, hostNames } = state;
   const c = civilians.columns;
   const d = params.displacement;
-  const width = regions.count + hostNames.length;
+  const width = cercles.count + hostNames.length;
   const abroad = state.communityNames.map((name) => params.communities[name].abroad);
-  const calmHome = new Uint8Array(regions.count);
-  for (let r = 0; r < regions.count; r++) {
-    const per100k = regions.residents[r] > 0 ? (regions.recentDeaths[r] * 100_000) / regions.residents[r] : 0;
+  const calmHome = new Uint8Array(cercles.count);
+  for (let r = 0; r < cercles.count; r++) {
+    const per100k = cercles.residents[r] > 0 ? (cercles.recentDeaths[r] * 100_000) / cercles.residents[r] : 0;
     calmHome[r] = per100k < d.calmDeaths ? 1 : 0;
   }
   for (let i = 0; i < civilians.size; i++) {
@@ -270,7 +270,7 @@ export function moveCivilians(rng: RandomStream, state: MaliState, params: MaliP
       if (!rng.bernoulli(d.returnRate)) continue;
       countTrust(state, i, -1);
       c.status[i] = STATUS.home;
-      c.region[i] = c.home[i];
+      c.cercle[i] = c.home[i];
       c.host[i] = NONE;
       countTrust(state, i, 1);
       ledger.returned += c.people[i];
@@ -279,16 +279,16 @@ export function moveCivilians(rng: RandomStream, state: MaliState, params: MaliP
     if (status === STATUS.refugee) continue;
     const danger = c.fear[i] + d.foodWeight * c.food[i];
     if (danger <= d.flightThreshold * (1.5 - c.riskAversion[i]) || !rng.bernoulli(d.moveRate)) continue;
-    const r = c.region[i];
+    const r = c.cercle[i];
     const row = r * width;
-    const inside = destinations[row + regions.count - 1];
+    const inside = destinations[row + cercles.count - 1];
     const outside = (destinations[row + width - 1] - inside) * abroad[c.community[i]];
     let pick = rng.double() * (inside + outside);
     if (pick < inside) {
       let q = 0;
       while (destinations[row + q] <= pick) q++;
       countTrust(state, i, -1);
-      c.region[i] = q;
+      c.cercle[i] = q;
       c.status[i] = q === c.home[i] ? STATUS.home : STATUS.displaced;
       countTrust(state, i, 1);
       ledger.displaced += c.people[i];
@@ -297,7 +297,7 @@ export function moveCivilians(rng: RandomStream, state: MaliState, params: MaliP
     if (outside <= 0) continue;
     pick = inside + (pick - inside) / abroad[c.community[i]];
     let h = 0;
-    while (h < hostNames.length - 1 && destinations[row + regions.count + h] <= pick) h++;
+    while (h < hostNames.length - 1 && destinations[row + cercles.count + h] <= pick) h++;
     countTrust(state, i, -1);
     c.status[i] = STATUS.refugee;
     c.host[i] = h;

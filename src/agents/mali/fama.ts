@@ -1,5 +1,5 @@
 /**
- * FAMA, the Malian armed forces (ODD Details › Submodels): deployment over regions, operations
+ * FAMA, the Malian armed forces (ODD Details › Submodels): deployment over cercles, operations
  * against armed groups, and contentious practices — extrajudicial killings, arbitrary arrests,
  * mobilising "allied" militias — that fall on communities suspected of ties to extremists and
  * feed grievance and intercommunal violence (seed 002, citing Moe 2021).
@@ -10,15 +10,23 @@ import { FAMA, NEGOTIATION, type MaliState } from './state.ts';
 import { EVENT } from './ledger.ts';
 import { fightersIn, killCivilians, killFighters, recordEvent } from './violence.ts';
 
-/** Spreads a force's total over regions in proportion to its deployment weights (regions not listed weigh 0). */
-export function deploy(total: number, weights: Readonly<Record<string, { value: number }>>, regionNames: readonly string[], out: Float64Array): void {
+/**
+ * Spreads a force's total over cercles: over regions in proportion to its deployment weights
+ * (regions not listed weigh 0), and within a region in proportion to its cercles' people at
+ * the start (garrisons follow the towns and villages they hold).
+ */
+export function deploy(state: Pick<MaliState, 'regionNames' | 'regionOf' | 'shareOfRegion'>, total: number, weights: Readonly<Record<string, { value: number }>>, out: Float64Array): void {
+  const { regionNames, regionOf, shareOfRegion } = state;
   let sum = 0;
-  for (let r = 0; r < regionNames.length; r++) sum += weights[regionNames[r]]?.value ?? 0;
-  for (let r = 0; r < regionNames.length; r++) out[r] = sum > 0 ? (total * (weights[regionNames[r]]?.value ?? 0)) / sum : 0;
+  for (const name of regionNames) sum += weights[name]?.value ?? 0;
+  for (let r = 0; r < out.length; r++) {
+    const weight = weights[regionNames[regionOf[r]]]?.value ?? 0;
+    out[r] = sum > 0 ? (total * weight * shareOfRegion[r]) / sum : 0;
+  }
 }
 
 export function deployArmy(state: MaliState, params: MaliParams): void {
-  deploy(params.fama.troops.value, params.fama.deployment, state.regionNames, state.regions.fama);
+  deploy(state, params.fama.troops.value, params.fama.deployment, state.cercles.fama);
 }
 
 /** How far the negotiation state restrains fighting between the army and Tuareg groups, [0, 1]. */
@@ -37,18 +45,18 @@ export function negotiationRestraint(state: MaliState, params: MaliParams): numb
 }
 
 /**
- * Army operations (per region, groups in scenario order): offensiveRate per 1,000 soldiers a
+ * Army operations (per cercle, groups in scenario order): offensiveRate per 1,000 soldiers a
  * week against each group present, in proportion to its share of the fighters there; a Tuareg
  * group is spared as far as negotiation restrains. Each operation kills
  * Poisson(offensiveLethality · capability) fighters: cluster 2 against extremists, cluster 5
  * against Tuareg groups.
  */
 export function armyOperations(rng: RandomStream, state: MaliState, params: MaliParams): void {
-  const { regions, groups } = state;
+  const { cercles, groups } = state;
   const capability = params.fama.capability.value;
   const restraint = negotiationRestraint(state, params);
-  for (let r = 0; r < regions.count; r++) {
-    const soldiers = regions.fama[r];
+  for (let r = 0; r < cercles.count; r++) {
+    const soldiers = cercles.fama[r];
     if (soldiers <= 0) continue;
     let present = 0;
     for (const group of groups) if (group.active) present += fightersIn(group, r);
@@ -83,44 +91,44 @@ export function suspicionWeights(state: MaliState, params: MaliParams): Float64A
   );
 }
 
-/** A community of the region drawn in proportion to residents × (0.1 + suspicion); −1 when nobody lives there. */
-export function pickSuspected(rng: RandomStream, state: MaliState, region: number, suspicion: Float64Array): number {
+/** A community of the cercle drawn in proportion to residents × (0.1 + suspicion); −1 when nobody lives there. */
+export function pickSuspected(rng: RandomStream, state: MaliState, cercle: number, suspicion: Float64Array): number {
   const communities = state.communityNames.length;
-  const residents = state.regions.residentsByCommunity;
+  const residents = state.cercles.residentsByCommunity;
   let total = 0;
-  for (let k = 0; k < communities; k++) total += residents[region * communities + k] * (0.1 + suspicion[k]);
+  for (let k = 0; k < communities; k++) total += residents[cercle * communities + k] * (0.1 + suspicion[k]);
   if (total <= 0) return -1;
   let pick = rng.double() * total;
   for (let k = 0; k < communities; k++) {
-    pick -= residents[region * communities + k] * (0.1 + suspicion[k]);
+    pick -= residents[cercle * communities + k] * (0.1 + suspicion[k]);
     if (pick < 0) return k;
   }
   return communities - 1;
 }
 
 /**
- * Army abuses (per region): abusePropensity × (1 − abusesPrevented) × soldiers/1,000 ×
+ * Army abuses (per cercle): abusePropensity × (1 − abusesPrevented) × soldiers/1,000 ×
  * min(1, extremist fighters/100) events a week — abuses happen in counterterrorism operations — each killing
  * Poisson(abuseLethality) civilians of a suspected community (cluster 6).
  */
 export function armyAbuses(rng: RandomStream, state: MaliState, params: MaliParams, suspicion: Float64Array): void {
-  const { regions, groups } = state;
+  const { cercles, groups } = state;
   const actors = state.actorNames.length;
   const communities = state.communityNames.length;
   const propensity = params.fama.abusePropensity.value * (1 - params.accountability.abusesPrevented.value);
   if (propensity <= 0) return;
-  for (let r = 0; r < regions.count; r++) {
-    if (regions.fama[r] <= 0) continue;
+  for (let r = 0; r < cercles.count; r++) {
+    if (cercles.fama[r] <= 0) continue;
     let extremists = 0;
     for (const group of groups) if (group.active && group.kind === 'extremist') extremists += fightersIn(group, r);
-    const events = rng.poisson(((propensity * regions.fama[r]) / 1000) * Math.min(1, extremists / 100));
+    const events = rng.poisson(((propensity * cercles.fama[r]) / 1000) * Math.min(1, extremists / 100));
     for (let k = 0; k < events; k++) {
       const community = pickSuspected(rng, state, r, suspicion);
       if (community < 0) break;
       const deaths = killCivilians(rng, state, r, community, rng.poisson(params.fama.abuseLethality), FAMA);
       recordEvent(state, EVENT.army_abuse, FAMA, r, deaths);
-      regions.abuses[(r * communities + community) * actors + FAMA]++;
-      regions.recentAbuses[r]++;
+      cercles.abuses[(r * communities + community) * actors + FAMA]++;
+      cercles.recentAbuses[r]++;
     }
   }
 }

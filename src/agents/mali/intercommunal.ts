@@ -12,21 +12,21 @@ import { EVENT } from './ledger.ts';
 import { communalPerpetrator, killCivilians, recordEvent } from './violence.ts';
 
 /**
- * Per tension pair and region: clashes ~ Poisson(rate × weight × min(people of either
+ * Per tension pair and cercle: clashes ~ Poisson(rate × weight × min(people of either
  * community)/100,000 × (1 + stateAbsence·(1 − services)) × (1 + mobilisation·recent abuses)),
  * each killing Poisson(lethality) people of one side, drawn in proportion to the other side's size.
  */
 export function intercommunalViolence(rng: RandomStream, state: MaliState, params: MaliParams): void {
-  const { regions, communityNames } = state;
+  const { cercles, communityNames } = state;
   const communities = communityNames.length;
   const ic = params.intercommunal;
   const perpetrator = communalPerpetrator(state);
   const pairs = ic.tensions.map(({ between: [a, b], weight }) => ({ a: communityNames.indexOf(a), b: communityNames.indexOf(b), weight }));
-  for (let r = 0; r < regions.count; r++) {
-    const context = (1 + ic.stateAbsence * (1 - regions.services[r])) * (1 + ic.mobilisation * regions.recentAbuses[r]);
+  for (let r = 0; r < cercles.count; r++) {
+    const context = (1 + ic.stateAbsence * (1 - cercles.services[r])) * (1 + ic.mobilisation * cercles.recentAbuses[r]);
     for (const { a, b, weight } of pairs) {
-      const peopleA = regions.residentsByCommunity[r * communities + a];
-      const peopleB = regions.residentsByCommunity[r * communities + b];
+      const peopleA = cercles.residentsByCommunity[r * communities + a];
+      const peopleB = cercles.residentsByCommunity[r * communities + b];
       if (peopleA <= 0 || peopleB <= 0) continue;
       const clashes = rng.poisson(((ic.rate * weight * Math.min(peopleA, peopleB)) / 100_000) * context);
       for (let k = 0; k < clashes; k++) {

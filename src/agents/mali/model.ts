@@ -45,6 +45,9 @@ interface Tally {
   readonly trust: Float64Array;
   readonly controlled: Float64Array;
   contested: number;
+  /** By cercle: displaced people living there, and people from there displaced or abroad. */
+  readonly idpsHosted: Float64Array;
+  readonly displacedFrom: Float64Array;
   hpi: number;
   abuses: number;
 }
@@ -53,7 +56,7 @@ function initRun(rng: Parameters<typeof initMali>[0], params: MaliParams): MaliR
   const state = initMali(rng, params);
   const actors = state.actorNames.length;
   const communities = state.communityNames.length;
-  const regions = state.regions.count;
+  const cercles = state.cercles.count;
   const c = state.civilians.columns;
   const tiedHardship = Float64Array.from(
     state.groups.map((group) => {
@@ -70,8 +73,8 @@ function initRun(rng: Parameters<typeof initMali>[0], params: MaliParams): MaliR
   const run: MaliRun = {
     ...state,
     desertion: new Float64Array(state.groups.length),
-    experience: new Float64Array(regions * communities * actors),
-    destinations: new Float64Array(regions * (regions + state.hostNames.length)),
+    experience: new Float64Array(cercles * communities * actors),
+    destinations: new Float64Array(cercles * (cercles + state.hostNames.length)),
     tiedHardship,
     tally: {
       home: 0,
@@ -84,6 +87,8 @@ function initRun(rng: Parameters<typeof initMali>[0], params: MaliParams): MaliR
       trust: new Float64Array(actors),
       controlled: new Float64Array(actors),
       contested: 0,
+      idpsHosted: new Float64Array(cercles),
+      displacedFrom: new Float64Array(cercles),
       hpi: 100,
       abuses: 0,
     },
@@ -95,7 +100,7 @@ function initRun(rng: Parameters<typeof initMali>[0], params: MaliParams): MaliR
 
 /** Everything counted once a round for the metrics, in one pass over the civilians. */
 function observe(state: MaliRun, params: MaliParams): void {
-  const { tally, civilians, regions } = state;
+  const { tally, civilians, cercles } = state;
   const c = civilians.columns;
   const actors = state.actorNames.length;
   tally.home = 0;
@@ -103,6 +108,8 @@ function observe(state: MaliRun, params: MaliParams): void {
   tally.refugees = 0;
   tally.foodInsecure = 0;
   tally.refugeesByHost.fill(0);
+  tally.idpsHosted.fill(0);
+  tally.displacedFrom.fill(0);
   let living = 0;
   for (let i = 0; i < civilians.size; i++) {
     const status = c.status[i];
@@ -110,28 +117,33 @@ function observe(state: MaliRun, params: MaliParams): void {
     if (status === STATUS.dead || people === 0) continue;
     living += people;
     if (status === STATUS.home) tally.home += people;
-    else if (status === STATUS.displaced) tally.displaced += people;
     else {
-      tally.refugees += people;
-      tally.refugeesByHost[c.host[i]] += people;
+      tally.displacedFrom[c.home[i]] += people;
+      if (status === STATUS.displaced) {
+        tally.displaced += people;
+        tally.idpsHosted[c.cercle[i]] += people;
+      } else {
+        tally.refugees += people;
+        tally.refugeesByHost[c.host[i]] += people;
+      }
     }
     if (c.food[i] >= 0.5) tally.foodInsecure += people;
   }
   tally.population = living;
-  // National trust from the trust sums by region × community (kept current), and the refugees'.
+  // National trust from the trust sums by cercle × community (kept current), and the refugees'.
   let surveyed = state.refugeeTrustPeople;
   for (let a = 0; a < actors; a++) tally.trust[a] = state.refugeeTrust[a];
-  for (let k = 0; k < regions.trustPeople.length; k++) {
-    surveyed += regions.trustPeople[k];
-    for (let a = 0; a < actors; a++) tally.trust[a] += regions.trustSums[k * actors + a];
+  for (let k = 0; k < cercles.trustPeople.length; k++) {
+    surveyed += cercles.trustPeople[k];
+    for (let a = 0; a < actors; a++) tally.trust[a] += cercles.trustSums[k * actors + a];
   }
   for (let a = 0; a < actors; a++) tally.trust[a] = surveyed > 0 ? tally.trust[a] / surveyed : 0;
   tally.dead = state.deadByHome.reduce((a, b) => a + b, 0);
   tally.controlled.fill(0);
   tally.contested = 0;
-  for (let r = 0; r < regions.count; r++) {
-    if (regions.control[r] < 0) tally.contested++;
-    else tally.controlled[regions.control[r]]++;
+  for (let r = 0; r < cercles.count; r++) {
+    if (cercles.control[r] < 0) tally.contested++;
+    else tally.controlled[cercles.control[r]]++;
   }
   const ledger = state.ledger;
   // Abuses proper; civilians killed in strikes (ct_collateral) count among civilian deaths.
@@ -220,8 +232,14 @@ export function maliMetrics(params: MaliParams): Metric[] {
     metric('ucdp_state_based', 'State-based conflict deaths (UCDP)', 'people', 'Deaths UCDP would count as state-based conflict: fighting involving the army, CT forces or MINUSMA, civilians killed in strikes included.', ['total'], stateBased),
     metric('ucdp_total', 'Organised violence deaths (UCDP)', 'people', 'All deaths of the three UCDP types.', ['total'], (s) => oneSided(s) + nonState(s) + stateBased(s)),
   );
-  Object.keys(params.regions).forEach((region, r) => {
-    metrics.push(metric(`violent_deaths_${column(region)}`, `Violent deaths in ${region}`, 'people', `Violent deaths in ${region} in the round (civilians, soldiers, peacekeepers, fighters).`, ['total'], (s) => s.regions.deaths[r]));
+  const byRegion = cerclesByRegion(params);
+  Object.keys(params.regions).forEach((region, g) => {
+    const members = byRegion[g];
+    metrics.push(metric(`violent_deaths_${column(region)}`, `Violent deaths in ${region}`, 'people', `Violent deaths in the cercles of ${region} in the round (civilians, soldiers, peacekeepers, fighters).`, ['total'], (s) => members.reduce((sum, r) => sum + s.cercles.deaths[r], 0)));
+  });
+  // The report's map reads these (a region's column starts violent_deaths_, a cercle's cercle_violent_deaths_: the names differ where both are called Gao).
+  Object.keys(params.cercles).forEach((cercle, r) => {
+    metrics.push(metric(`cercle_violent_deaths_${column(cercle)}`, `Violent deaths in the cercle of ${cercle}`, 'people', `Violent deaths in the cercle of ${cercle} in the round (civilians, soldiers, peacekeepers, fighters).`, ['total'], (s) => s.cercles.deaths[r]));
   });
   CLUSTERS.forEach((name, k) => {
     const cluster = k + 1;
@@ -269,15 +287,15 @@ export function maliMetrics(params: MaliParams): Metric[] {
   });
   actorIds.forEach((id, a) => {
     if (a === 1 || a === 2) return; // MINUSMA and CT forces never hold territory
-    metrics.push(metric(`regions_controlled_${column(id)}`, `Regions held by ${actorTitle(params, id)}`, 'regions', `Regions held by ${id}.`, ['mean', 'final'], (s) => s.tally.controlled[a]));
+    metrics.push(metric(`cercles_controlled_${column(id)}`, `Cercles held by ${actorTitle(params, id)}`, 'cercles', `Cercles held by ${id}.`, ['mean', 'final'], (s) => s.tally.controlled[a]));
   });
   metrics.push(
-    metric('regions_contested', 'Contested regions', 'regions', 'Regions nobody holds.', ['mean'], (s) => s.tally.contested),
-    metric('fama_troops', 'Malian army troops', 'soldiers', 'Malian army troops.', ['mean'], (s) => sumOf(s.regions.fama)),
-    metric('minusma_troops', 'MINUSMA personnel', 'peacekeepers', 'MINUSMA personnel deployed.', ['mean'], (s) => sumOf(s.regions.minusma)),
-    metric('ct_troops', 'Counterterrorism troops', 'soldiers', 'Counterterrorism troops in Mali.', ['mean'], (s) => sumOf(s.regions.ct)),
-    metric('minusma_impartiality', 'MINUSMA impartiality', 'share', 'Perceived impartiality of MINUSMA, mean over regions weighted by peacekeepers (0 when absent).', ['mean'], (s) => weightedMean(s.regions.impartiality, s.regions.minusma)),
-    metric('minusma_ties', 'MINUSMA ties to communities', 'share', 'MINUSMA ties to local communities, mean weighted by peacekeepers (0 when absent).', ['mean', 'final'], (s) => weightedMean(s.regions.ties, s.regions.minusma)),
+    metric('cercles_contested', 'Contested cercles', 'cercles', 'Cercles nobody holds.', ['mean'], (s) => s.tally.contested),
+    metric('fama_troops', 'Malian army troops', 'soldiers', 'Malian army troops.', ['mean'], (s) => sumOf(s.cercles.fama)),
+    metric('minusma_troops', 'MINUSMA personnel', 'peacekeepers', 'MINUSMA personnel deployed.', ['mean'], (s) => sumOf(s.cercles.minusma)),
+    metric('ct_troops', 'Counterterrorism troops', 'soldiers', 'Counterterrorism troops in Mali.', ['mean'], (s) => sumOf(s.cercles.ct)),
+    metric('minusma_impartiality', 'MINUSMA impartiality', 'share', 'Perceived impartiality of MINUSMA, mean over cercles weighted by peacekeepers (0 when absent).', ['mean'], (s) => weightedMean(s.cercles.impartiality, s.cercles.minusma)),
+    metric('minusma_ties', 'MINUSMA ties to communities', 'share', 'MINUSMA ties to local communities, mean weighted by peacekeepers (0 when absent).', ['mean', 'final'], (s) => weightedMean(s.cercles.ties, s.cercles.minusma)),
     metric('abuse_events', 'Abuses against civilians', 'events', 'Abuse events against civilians by the army, CT forces and peacekeepers (cluster 6, not counting civilians killed in strikes) in the round.', ['total'], (s) => s.tally.abuses),
     metric('hpi', 'Human protection index', 'index', 'Human protection index, 0–100 (docs/odd-mali.md §4, Observation).', ['mean', 'min', 'final'], (s) => s.tally.hpi),
   );
@@ -312,52 +330,112 @@ function maliSummaries(): SummaryDefinition<MaliParams>[] {
   ];
 }
 
-/** groups.csv: per region and per community, every round. */
+/** Indexes of each region's cercles, in cercle order. */
+function cerclesByRegion(params: MaliParams): number[][] {
+  const regions = Object.keys(params.regions);
+  const byRegion = regions.map((): number[] => []);
+  Object.values(params.cercles).forEach((cercle, r) => byRegion[regions.indexOf(cercle.region)].push(r));
+  return byRegion;
+}
+
+/** Σ people × trust in actor a over places k of `keys` (cercle × community keys), divided by their people; 0 when empty. */
+function meanTrust(state: MaliRun, keys: Iterable<number>, a: number): number {
+  const { trustSums, trustPeople } = state.cercles;
+  const actors = state.actorNames.length;
+  let weighted = 0;
+  let people = 0;
+  for (const k of keys) {
+    weighted += trustSums[k * actors + a];
+    people += trustPeople[k];
+  }
+  return people > 0 ? weighted / people : 0;
+}
+
+/** The cercle × community keys of a set of cercles. */
+function placeKeys(cercles: readonly number[], communities: number): number[] {
+  return cercles.flatMap((r) => Array.from({ length: communities }, (_, k) => r * communities + k));
+}
+
+/** groups.csv: per cercle, per region (sums over its cercles) and per community, every round. */
 export function maliBreakdowns(params: MaliParams): BreakdownDefinition<MaliRun>[] {
+  const cercleNames = Object.keys(params.cercles);
   const regionNames = Object.keys(params.regions);
   const communityNames = Object.keys(params.communities);
+  const communities = communityNames.length;
   const groupIds = Object.keys(params.armedGroups);
   const actorIds = [...FORCES, ...groupIds];
+  const byRegionIndex = cerclesByRegion(params);
+  const regionKeys = byRegionIndex.map((cercles) => placeKeys(cercles, communities));
   const trustMeasures = actorIds.map((id) => ({ name: `trust_${column(id)}`, unit: 'share', doc: `Mean trust of the residents in ${id}.` }));
+  const fighterMeasures = groupIds.map((id) => ({ name: `fighters_${column(id)}`, unit: 'fighters', doc: `Fighters of ${id} there.` }));
+  const presence = (where: string) => [
+    { name: 'residents', unit: 'people', doc: `People living in the ${where} (at home or displaced there) at the start of the round.` },
+    { name: 'violent_deaths', unit: 'people', doc: `Violent deaths in the ${where} in the round (civilians, soldiers, peacekeepers, fighters).` },
+    { name: 'fama_troops', unit: 'soldiers', doc: 'Malian army troops deployed there.' },
+    { name: 'minusma_troops', unit: 'peacekeepers', doc: 'MINUSMA personnel deployed there.' },
+    { name: 'ct_troops', unit: 'soldiers', doc: 'Counterterrorism troops there.' },
+  ];
+  const byCercle: BreakdownDefinition<MaliRun> = {
+    by: 'cercle',
+    groups: cercleNames,
+    measures: [
+      ...presence('cercle'),
+      { name: 'controller', unit: 'actor', doc: "Who holds it: the actor's position in fama, minusma, ct, then the armed groups in scenario order (0 = fama); −1 contested." },
+      { name: 'idps_hosted', unit: 'people', doc: 'Internally displaced people living there at the end of the round.' },
+      { name: 'displaced_from', unit: 'people', doc: 'People from there who are displaced inside the country or refugees abroad at the end of the round.' },
+      ...CLUSTERS.map((name, k) => ({ name: `deaths_cluster_${k + 1}`, unit: 'people', doc: `Deaths there in the round in events of security cluster ${k + 1} (${name}).` })),
+      ...fighterMeasures,
+    ],
+    read(state, out) {
+      const { cercles, groups, tally } = state;
+      const width = this.measures.length;
+      for (let r = 0; r < cercles.count; r++) {
+        const row = r * width;
+        out[row] = cercles.residents[r];
+        out[row + 1] = cercles.deaths[r];
+        out[row + 2] = cercles.fama[r];
+        out[row + 3] = cercles.minusma[r];
+        out[row + 4] = cercles.ct[r];
+        out[row + 5] = cercles.control[r];
+        out[row + 6] = tally.idpsHosted[r];
+        out[row + 7] = tally.displacedFrom[r];
+        for (let k = 0; k < CLUSTERS.length; k++) out[row + 8 + k] = cercles.clusterDeaths[r * CLUSTERS.length + k];
+        groups.forEach((group, g) => (out[row + 8 + CLUSTERS.length + g] = group.cadre[r] + group.members[r]));
+      }
+    },
+  };
   const byRegion: BreakdownDefinition<MaliRun> = {
     by: 'region',
     groups: regionNames,
     measures: [
-      { name: 'residents', unit: 'people', doc: 'People living in the region (at home or displaced there) at the start of the round.' },
-      { name: 'violent_deaths', unit: 'people', doc: 'Violent deaths in the region in the round (civilians, soldiers, peacekeepers, fighters).' },
-      { name: 'fama_troops', unit: 'soldiers', doc: 'Malian army troops deployed there.' },
-      { name: 'minusma_troops', unit: 'peacekeepers', doc: 'MINUSMA personnel deployed there.' },
-      { name: 'ct_troops', unit: 'soldiers', doc: 'Counterterrorism troops there.' },
-      { name: 'aid_coverage', unit: 'share', doc: 'Share of food needs aid covered there in the round.' },
-      { name: 'controller', unit: 'actor', doc: 'Who holds it: the actor\'s position in fama, minusma, ct, then the armed groups in scenario order (0 = fama); −1 contested.' },
-      ...groupIds.map((id) => ({ name: `fighters_${column(id)}`, unit: 'fighters', doc: `Fighters of ${id} there.` })),
+      ...presence('region'),
+      { name: 'aid_coverage', unit: 'share', doc: 'Share of food needs aid covered there in the round (mean over its cercles, weighted by residents).' },
+      { name: 'idps_hosted', unit: 'people', doc: 'Internally displaced people living there at the end of the round.' },
+      { name: 'displaced_from', unit: 'people', doc: 'People from there who are displaced inside the country or refugees abroad at the end of the round.' },
+      ...fighterMeasures,
       ...trustMeasures,
     ],
     read(state, out) {
-      const { regions, groups } = state;
+      const { cercles, groups, tally } = state;
       const width = this.measures.length;
-      const communities = state.communityNames.length;
-      const actors = state.actorNames.length;
-      for (let r = 0; r < regions.count; r++) {
-        const row = r * width;
-        out[row] = regions.residents[r];
-        out[row + 1] = regions.deaths[r];
-        out[row + 2] = regions.fama[r];
-        out[row + 3] = regions.minusma[r];
-        out[row + 4] = regions.ct[r];
-        out[row + 5] = regions.aid[r];
-        out[row + 6] = regions.control[r];
-        groups.forEach((group, g) => (out[row + 7 + g] = group.cadre[r] + group.members[r]));
-        for (let a = 0; a < actors; a++) {
-          let weighted = 0;
-          let people = 0;
-          for (let k = r * communities; k < (r + 1) * communities; k++) {
-            weighted += regions.trustSums[k * actors + a];
-            people += regions.trustPeople[k];
-          }
-          out[row + 7 + groups.length + a] = people > 0 ? weighted / people : 0;
+      out.fill(0);
+      byRegionIndex.forEach((members, g) => {
+        const row = g * width;
+        let aided = 0;
+        for (const r of members) {
+          out[row] += cercles.residents[r];
+          out[row + 1] += cercles.deaths[r];
+          out[row + 2] += cercles.fama[r];
+          out[row + 3] += cercles.minusma[r];
+          out[row + 4] += cercles.ct[r];
+          aided += cercles.aid[r] * cercles.residents[r];
+          out[row + 6] += tally.idpsHosted[r];
+          out[row + 7] += tally.displacedFrom[r];
+          groups.forEach((group, k) => (out[row + 8 + k] += group.cadre[r] + group.members[r]));
         }
-      }
+        out[row + 5] = out[row] > 0 ? aided / out[row] : 0;
+        for (let a = 0; a < actorIds.length; a++) out[row + 8 + groups.length + a] = meanTrust(state, regionKeys[g], a);
+      });
     },
   };
   const byCommunity: BreakdownDefinition<MaliRun> = {
@@ -365,24 +443,16 @@ export function maliBreakdowns(params: MaliParams): BreakdownDefinition<MaliRun>
     groups: communityNames,
     measures: [{ name: 'residents', unit: 'people', doc: 'People of the community living in the country at the end of the round.' }, ...trustMeasures],
     read(state, out) {
-      const { regions } = state;
+      const { cercles } = state;
       const width = this.measures.length;
-      const communities = state.communityNames.length;
-      const actors = state.actorNames.length;
-      out.fill(0);
       for (let k = 0; k < communities; k++) {
-        let people = 0;
-        for (let r = 0; r < regions.count; r++) people += regions.trustPeople[r * communities + k];
-        out[k * width] = people;
-        for (let a = 0; a < actors; a++) {
-          let weighted = 0;
-          for (let r = 0; r < regions.count; r++) weighted += regions.trustSums[(r * communities + k) * actors + a];
-          out[k * width + 1 + a] = people > 0 ? weighted / people : 0;
-        }
+        const keys = Array.from({ length: cercles.count }, (_, r) => r * communities + k);
+        out[k * width] = keys.reduce((sum, key) => sum + cercles.trustPeople[key], 0);
+        for (let a = 0; a < actorIds.length; a++) out[k * width + 1 + a] = meanTrust(state, keys, a);
       }
     },
   };
-  return [byRegion, byCommunity];
+  return [byCercle, byRegion, byCommunity];
 }
 
 export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
@@ -394,7 +464,7 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
     {
       name: 'survey',
       order: 'fixed',
-      doc: 'Armed groups start, merge or stop (dates); the ledger is reset; civilians are counted by region and community, indexed for victim draws, their community trust averaged; members whose group could not pay them desert.',
+      doc: 'Armed groups start, merge or stop (dates); the ledger is reset; civilians are counted by cercle and community, indexed for victim draws, their community trust averaged; members whose group could not pay them desert.',
       run(rng, state, params, clock) {
         resetLedger(state);
         for (const group of state.groups) {
@@ -435,7 +505,7 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
     {
       name: 'aid',
       order: 'aggregate',
-      doc: 'Aid reaches each region as far as security allows, unless the group controlling it blocks it.',
+      doc: 'Aid reaches each cercle as far as security allows, unless the group controlling it blocks it.',
       run(_rng, state, params) {
         deliverAid(state, params);
       },
@@ -443,10 +513,10 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
     {
       name: 'fight',
       order: 'aggregate',
-      doc: 'Violence, in a fixed order of actors: extremist groups, Tuareg groups, the army (operations, then abuses), CT forces, MINUSMA incidents, intercommunal clashes. Events are Poisson counts per region; victims are drawn among the people there. The order matters only through fighters killed earlier in the round.',
+      doc: 'Violence, in a fixed order of actors: extremist groups, Tuareg groups, the army (operations, then abuses), CT forces, MINUSMA incidents, intercommunal clashes. Events are Poisson counts per cercle; victims are drawn among the people there. The order matters only through fighters killed earlier in the round.',
       run(rng, state, params) {
-        const { regions } = state;
-        for (let r = 0; r < regions.count; r++) regions.recentAbuses[r] *= 0.75;
+        const { cercles } = state;
+        for (let r = 0; r < cercles.count; r++) cercles.recentAbuses[r] *= 0.75;
         for (const group of state.groups) {
           if (!group.active) continue;
           if (group.kind === 'extremist') extremistAttacks(rng, state, params, group);
@@ -458,7 +528,7 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
         counterterrorism(rng, state, params, suspicion);
         missionIncidents(rng, state, params);
         intercommunalViolence(rng, state, params);
-        for (let r = 0; r < regions.count; r++) regions.recentDeaths[r] = 0.75 * regions.recentDeaths[r] + 0.25 * regions.deaths[r];
+        for (let r = 0; r < cercles.count; r++) cercles.recentDeaths[r] = 0.75 * cercles.recentDeaths[r] + 0.25 * cercles.deaths[r];
       },
     },
     {
@@ -482,7 +552,7 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
     {
       name: 'move',
       order: 'fixed',
-      doc: 'Civilians in danger flee to safer regions or abroad; displaced people and refugees go home when it is calm. Id order; destinations read last round\'s aggregates.',
+      doc: 'Civilians in danger flee to safer cercles or abroad; displaced people and refugees go home when it is calm. Id order; destinations read last round\'s aggregates.',
       run(rng, state, params) {
         destinationWeights(state, params, state.destinations);
         moveCivilians(rng, state, params, state.destinations);
@@ -491,7 +561,7 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
     {
       name: 'control',
       order: 'aggregate',
-      doc: 'Control of each region goes to the strongest side when it exceeds the holder by the margin.',
+      doc: 'Control of each cercle goes to the strongest side when it exceeds the holder by the margin.',
       run(_rng, state, params) {
         updateControl(state, params);
       },

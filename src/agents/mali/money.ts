@@ -1,8 +1,8 @@
 /**
  * Money of the armed groups (ODD Details › Submodels › Money): capacity follows money. Each
- * week a group earns from trafficking through regions where it is present (less what border
+ * week a group earns from trafficking through cercles where it is present (less what border
  * control stops), ransom and transnational funding (less what financing disruption cuts) and
- * taxation of regions it controls; it pays wages and upkeep, and fighters it cannot pay desert.
+ * taxation of cercles it controls; it pays wages and upkeep, and fighters it cannot pay desert.
  * Attacks cost money too (violence checks the purse). Money never goes below zero.
  */
 import type { Clock } from '../../sim/schedule.ts';
@@ -53,14 +53,14 @@ function mergeGroup(state: MaliState, group: ArmedGroup, heir: ArmedGroup): void
  */
 export function weeklyIncome(state: MaliState, params: MaliParams, group: ArmedGroup): number {
   const spec = params.armedGroups[group.id];
-  const { regions, regionNames } = state;
+  const { cercles, cercleNames } = state;
   const stopped = params.regionalCooperation.borderControl.value;
   const cut = params.financing.disruption.value;
   let trafficking = 0;
   let taxation = 0;
-  for (let r = 0; r < regions.count; r++) {
-    if (fightersIn(group, r) >= 1) trafficking += params.regions[regionNames[r]].trafficking;
-    if (regions.control[r] === group.actor) taxation += (regions.residents[r] * spec.income.taxPerPerson) / 52;
+  for (let r = 0; r < cercles.count; r++) {
+    if (fightersIn(group, r) >= 1) trafficking += params.cercles[cercleNames[r]].trafficking;
+    if (cercles.control[r] === group.actor) taxation += (cercles.residents[r] * spec.income.taxPerPerson) / 52;
   }
   return (
     trafficking * spec.income.traffickingShare * (1 - stopped) +

@@ -25,21 +25,12 @@ const varyingCount = (description: string, fallback: number | string, unit: stri
 const optionalDate = (description: string) =>
   param(isoDate.nullable().default(null), { description, unit: 'date', source: 'scenario timeline' });
 
+/** What a region sets for all its cercles: the level at which the census, surveys and ethnographies report. */
 const region = {
-  population: param(z.int().min(0).max(1e9), {
-    description: 'Residents at the start of the run.',
-    unit: 'people',
-    source: 'data: mali-population (2009 census, grown at each region\'s 1998–2009 rate to 2012)',
-  }),
   communities: param(z.record(z.string(), probability()), {
-    description: 'Share of the residents in each community; shares sum to 1.',
+    description: 'Share of the residents of each of its cercles in each community; shares sum to 1.',
     unit: 'share',
     source: 'data: mali-ethnicity (national shares) and assumption for regional splits',
-  }),
-  borders: param(z.record(z.string(), z.number().min(0)).default({}), {
-    description: 'Length of border with each host country (refugee destinations).',
-    unit: 'km',
-    source: 'data: mali-region-adjacency/region_international_borders.csv',
   }),
   foodInsecurity: param(varying(probability()).prefault(0.2), {
     description: 'Share of residents food insecure (Cadre Harmonisé phase 3+ analogue) before aid; may vary with time.',
@@ -47,12 +38,31 @@ const region = {
     source: 'data: mali-food-insecurity (4.6 M at risk in 2012, "most in the North") and assumption for the regional split',
   }),
   hardship: share('Mean hardship (poverty, lack of livelihood) of residents; individual hardship is drawn around it.', 0.5),
-  services: share('Initial state presence and basic services (schools, justice, administration).', 0.5),
+  services: share('Initial state presence and basic services (schools, justice, administration) in its cercles.', 0.5),
+};
+
+/** A cercle: the unit where civilians live, armed groups operate and control is held. */
+const cercle = {
+  region: param(z.string(), {
+    description: 'Region the cercle belongs to (an output level, and the source of the settings the cercle shares with it).',
+    unit: 'region name',
+    source: 'data: mali-boundaries (geoBoundaries ADM1/ADM2, pre-2016 units)',
+  }),
+  population: param(z.int().min(0).max(1e9), {
+    description: 'Residents at the start of the run.',
+    unit: 'people',
+    source: "data: mali-population (2009 census by region, grown at each region's 1998–2009 rate to 2012), apportioned to cercles by data/mali/README.md's rule",
+  }),
+  borders: param(z.record(z.string(), z.number().min(0)).default({}), {
+    description: 'Length of border with each host country (refugee destinations).',
+    unit: 'km',
+    source: "data: mali-region-adjacency (region totals), split over cercles from the geoBoundaries ADM2 polygons (data/mali/README.md)",
+  }),
   trafficking: rate(
-    'Illicit flows (drugs, weapons, migrants, fuel) passing through the region that armed groups present can tax.',
+    'Illicit flows (drugs, weapons, migrants, fuel) passing through the cercle that armed groups present can tax.',
     0,
     'USD/week',
-    `${SEED_001}: cocaine trade across the Western Sahara US$900 M in 2011; regional split by Algeria/Niger/Mauritania border length (assumption)`,
+    `${SEED_001}: cocaine trade across the Western Sahara US$900 M in 2011; split over regions by Algeria/Niger/Mauritania border length, and within a region the same way (assumption)`,
   ),
 };
 
@@ -117,7 +127,7 @@ const armedGroup = {
   }),
   mergeDate: optionalDate('Date of the merger into `mergesInto`.'),
   fighters: param(z.record(z.string(), z.number().min(0)).default({}), {
-    description: 'Fighters at the start (or at `activeFrom`) by region: cadres not drawn from the modelled civilians.',
+    description: 'Fighters at the start (or at `activeFrom`) by region, spread over its cercles in proportion to their population: cadres not drawn from the modelled civilians.',
     unit: 'fighters',
     source: ASSUMPTION,
   }),
@@ -126,15 +136,15 @@ const armedGroup = {
   effectiveness: rate('Combat strength of one fighter relative to one soldier of the Malian army.', 1, '1'),
   income: z
     .strictObject({
-      traffickingShare: share('Share of the illicit flows through regions where the group is present that it captures.', 0.02, `${SEED_001} and assumption`),
+      traffickingShare: share('Share of the illicit flows through cercles where the group is present that it captures.', 0.02, `${SEED_001} and assumption`),
       ransom: varyingCount('Kidnapping-for-ransom income while active.', 0, 'USD/week', `${SEED_001} (ransom, protection rackets) and assumption`),
-      taxPerPerson: rate('Taxation (zakat, protection) of residents of regions the group controls.', 2, 'USD/person/year'),
+      taxPerPerson: rate('Taxation (zakat, protection) of residents of cercles the group controls.', 2, 'USD/person/year'),
       external: varyingCount('Transnational funding while active.', 0, 'USD/week', `${SEED_001} (funding from abroad) and assumption`),
     })
     .prefault({}),
   attacks: z.strictObject(attackRates).prefault({}),
   lethality: z.strictObject(lethality).prefault({}),
-  aidHostility: share('Propensity to deny humanitarian access in regions it controls (weighed against the support it loses).', 0.3, `${SEED_000} (al-Shabaab precedent) and assumption`),
+  aidHostility: share('Propensity to deny humanitarian access in cercles it controls (weighed against the support it loses).', 0.3, `${SEED_000} (al-Shabaab precedent) and assumption`),
   recruitThreshold: rate('Threshold of the recruitment rule: a young civilian joins when its score exceeds it.', 0.45, '1'),
   cooperation: share('Tuareg groups: initial cooperation with the extremist partner (shared fighters, territory, no fighting).', 0.5, `${SEED_000} (Tuaregs the main source of AQIM soldiers) and assumption`),
   partner: param(z.string().nullable().default(null), {
@@ -160,7 +170,8 @@ export const maliSchema = z
       unit: 'people/agent',
       source: 'scenario (80 gives about 200,000 agents for Mali)',
     }),
-    regions: placesField(region),
+    regions: z.record(z.string().min(1), z.strictObject(region)),
+    cercles: placesField(cercle),
     communities: z.record(z.string(), z.strictObject(community)),
     hostCountries: z.record(z.string(), z.strictObject(hostCountry)),
     ageBands: z
@@ -176,7 +187,7 @@ export const maliSchema = z
       .strictObject({
         troops: varyingCount('Malian army (FAMA) troops in the country.', 10000, 'soldiers'),
         deployment: param(z.record(z.string(), varying(z.number().min(0).max(1e6))).default({}), {
-          description: 'Relative weight of each region in the army\'s deployment (normalised each round); regions not listed weigh 0. Expressions give the dated withdrawals and returns.',
+          description: 'Relative weight of each region in the army\'s deployment (normalised each round), spread over its cercles in proportion to their population; regions not listed weigh 0. Expressions give the dated withdrawals and returns.',
           unit: '1',
           source: 'scenario timeline',
         }),
@@ -191,7 +202,7 @@ export const maliSchema = z
       .strictObject({
         troops: varyingCount('MINUSMA uniformed personnel in the country (0 before July 2013).', 0, 'peacekeepers', 'data: minusma-strength'),
         deployment: param(z.record(z.string(), varying(z.number().min(0).max(1e6))).default({}), {
-          description: 'Relative weight of each region in MINUSMA\'s deployment (normalised each round).',
+          description: 'Relative weight of each region in MINUSMA\'s deployment (normalised each round), spread over its cercles in proportion to their population.',
           unit: '1',
           source: 'data: geo-pko-minusma (troops by base and year)',
         }),
@@ -209,14 +220,14 @@ export const maliSchema = z
         protectionHalfSaturation: rate('Peacekeepers per 100,000 residents at which protection reaches half its maximum.', 150, 'peacekeepers/100k people'),
         protectionMax: share('Largest share of deaths in attacks on civilians that protection can prevent.', 0.5),
         abuseRate: rate('Abuse events by peacekeepers per 10,000 peacekeepers per week (cluster 6).', 0.005, 'events/10k/week'),
-        protestRate: rate('Civilian protests against MINUSMA per region hosting it per week at zero impartiality (cluster 3).', 0.02, 'events/week', SEED_002),
+        protestRate: rate('Civilian protests against MINUSMA per cercle hosting it per week at zero impartiality (cluster 3).', 0.02, 'events/week', SEED_002),
       })
       .prefault({}),
     ctForces: z
       .strictObject({
         french: varyingCount('French counterterrorism troops in Mali (Serval from January 2013, Barkhane from August 2014).', 0, 'soldiers', 'scenario timeline'),
         g5s: varyingCount('FC-G5S (G5 Sahel joint force) troops operating in Mali, from 2017.', 0, 'soldiers', 'scenario timeline'),
-        strikeRate: rate('Strikes and raids per 1,000 CT troops per week, spread over regions by extremist presence.', 0.6, 'strikes/1000/week'),
+        strikeRate: rate('Strikes and raids per 1,000 CT troops per week, spread over cercles by extremist presence.', 0.6, 'strikes/1000/week'),
         strikeLethality: rate('Mean fighter deaths per strike at full precision.', 2, 'deaths/strike'),
         collateral: rate('Mean civilian deaths per strike at zero precision (cluster 6).', 1, 'deaths/strike'),
         intelligenceBase: share('Strike precision from technical intelligence alone.', 0.5),
@@ -252,20 +263,20 @@ export const maliSchema = z
     trust: z
       .strictObject({
         learning: share('Weekly rate at which trust moves toward what a civilian experiences.', 0.05),
-        social: share('Weekly rate at which trust moves toward what the community in the region believes.', 0.03, 'model brief ("what neighbours in one\'s community believe")'),
-        harm: rate('Trust lost per death caused by an actor per 1,000 residents of the region, per week.', 20, '1/(deaths per 1000 people)'),
+        social: share('Weekly rate at which trust moves toward what the community in the cercle believes.', 0.03, 'model brief ("what neighbours in one\'s community believe")'),
+        harm: rate('Trust lost per death caused by an actor per 1,000 residents of the cercle, per week.', 20, '1/(deaths per 1000 people)'),
         personalHarm: share('Trust lost in an actor by a civilian whose group lost someone to it.', 0.3),
-        abuse: rate('Trust lost in an actor per abuse event per 100,000 residents of the community in the region.', 2, '1/(events per 100k)'),
-        protection: share('Trust signal of an actor that protects the region at full strength.', 0.3),
+        abuse: rate('Trust lost in an actor per abuse event per 100,000 residents of the community in the cercle.', 2, '1/(events per 100k)'),
+        protection: share('Trust signal of an actor that protects the cercle at full strength.', 0.3),
         aid: share('Trust signal of the actors credited with aid reaching a food-insecure civilian.', 0.15),
-        governance: share('Trust signal of an armed group that controls the region and provides order and justice (soft power).', 0.15, `${SEED_001}; ${SEED_002} (extremists seen as protectors where the state is absent)`),
+        governance: share('Trust signal of an armed group that controls the cercle and provides order and justice (soft power).', 0.15, `${SEED_001}; ${SEED_002} (extremists seen as protectors where the state is absent)`),
         aidDenial: share('Trust lost in a group by a food-insecure civilian when the group blocks aid.', 0.2, `${SEED_000} (al-Shabaab lost support)`),
       })
       .prefault({}),
     fear: z
       .strictObject({
         decay: share('Weekly share of fear that fades.', 0.1),
-        exposure: rate('Fear added per violent death per 1,000 residents of the region in the week.', 1, '1/(deaths per 1000 people)'),
+        exposure: rate('Fear added per violent death per 1,000 residents of the cercle in the week.', 1, '1/(deaths per 1000 people)'),
         personalHarm: share('Fear added to a civilian group that loses someone.', 0.5),
       })
       .prefault({}),
@@ -276,7 +287,7 @@ export const maliSchema = z
         tiesWeight: rate('Weight of community ties to the group times trust in it.', 0.5, '1', SEED_001),
         riskConstant: rate('k in the perceived risk P = 1 − exp(−k·security forces/(fighters + 1)).', 0.2, '1', 'Epstein (2002)'),
         income: rate('Monthly income of a civilian with no hardship; falls linearly with hardship to 0.', 120, 'USD/month'),
-        contact: share('Weekly probability that a willing young person meets a recruiter of a group present in the region.', 0.01),
+        contact: share('Weekly probability that a willing young person meets a recruiter of a group present in the cercle.', 0.01),
         maxShareOfGroup: share('Largest share of a civilian group\'s people that can be serving in armed groups.', 0.25),
       })
       .prefault({}),
@@ -288,8 +299,8 @@ export const maliSchema = z
         returnThreshold: share('Fear below which displaced people consider going home.', 0.15),
         returnRate: share('Weekly probability of going home once fear is low and home is calm.', 0.02),
         calmDeaths: rate('Violent deaths per 100,000 residents per week below which home counts as calm.', 0.5, 'deaths/100k/week'),
-        distanceDecay: share('Factor by which a destination region\'s weight falls with each hop of distance.', 0.4),
-        abroadWeight: rate('Weight of fleeing abroad per 1,000 km of border with host countries (against 1 for a safe region nearby).', 0.8, '1/1000 km'),
+        distanceDecay: share('Factor by which a destination cercle\'s weight falls with each hop of distance.', 0.4),
+        abroadWeight: rate('Weight of fleeing abroad per 1,000 km of border with host countries (against 1 for a safe cercle nearby).', 0.8, '1/1000 km'),
       })
       .prefault({}),
     aid: z
@@ -343,7 +354,7 @@ export const maliSchema = z
         ),
         rate: rate('Clashes per week per unit of tension where both communities live, each 100,000 people of the smaller.', 0.02, 'clashes/week'),
         lethality: rate('Mean deaths per clash.', 3, 'deaths/clash'),
-        mobilisation: rate('Factor by which army abuses and militia mobilisation in the region multiply clashes (per abuse event in the last 4 weeks).', 0.5, '1/event'),
+        mobilisation: rate('Factor by which army abuses and militia mobilisation in the cercle multiply clashes (per abuse event in the last 4 weeks).', 0.5, '1/event'),
         stateAbsence: rate('Factor by which the absence of state services multiplies clashes.', 2, '1'),
       })
       .prefault({}),
@@ -369,11 +380,17 @@ export const maliSchema = z
     const actors = ['fama', 'minusma', 'ct', ...groups];
     for (const [name, place] of Object.entries(scenario.regions)) {
       for (const c of Object.keys(place.communities)) check(communities, 'community', c, ['regions', name, 'communities', c]);
-      for (const h of Object.keys(place.borders)) check(hosts, 'host country', h, ['regions', name, 'borders', h]);
       const total = Object.values(place.communities).reduce((a, b) => a + b, 0);
       if (Math.abs(total - 1) > 0.001) {
         context.addIssue({ code: 'custom', path: ['regions', name, 'communities'], message: `community shares must sum to 1, found ${Number(total.toFixed(4))}` });
       }
+      if (!Object.values(scenario.cercles).some((c) => c.region === name)) {
+        context.addIssue({ code: 'custom', path: ['regions', name], message: `region "${name}" has no cercle: give at least one cercle \`region: ${name}\`` });
+      }
+    }
+    for (const [name, place] of Object.entries(scenario.cercles)) {
+      check(regions, 'region', place.region, ['cercles', name, 'region']);
+      for (const h of Object.keys(place.borders)) check(hosts, 'host country', h, ['cercles', name, 'borders', h]);
     }
     for (const [name, { trust, ties }] of Object.entries(scenario.communities)) {
       for (const a of Object.keys(trust)) check(actors, 'actor', a, ['communities', name, 'trust', a]);

@@ -2,7 +2,7 @@
  * Recruitment (ODD Details › Submodels › Recruitment): a threshold rule in the tradition of
  * Epstein's civil violence model. A young civilian weighs grievance, the pay a group offers
  * (which the group's money limits) and the community's ties to the group against the risk of
- * joining, and joins the best-scoring group present in its region when the score exceeds that
+ * joining, and joins the best-scoring group present in its cercle when the score exceeds that
  * group's threshold and it meets a recruiter.
  */
 import type { RandomStream } from '../../sim/random.ts';
@@ -22,13 +22,13 @@ export function offeredWage(group: ArmedGroup, params: MaliParams): number {
 }
 
 /**
- * Perceived risk of joining group g in a region, P = 1 − exp(−k·S/(F + 1)), with S the state
+ * Perceived risk of joining group g in a cercle, P = 1 − exp(−k·S/(F + 1)), with S the state
  * and CT forces there (CT soldiers weighted by their strength) and F the group's fighters.
  */
-export function perceivedRisk(state: MaliState, params: MaliParams, group: ArmedGroup, region: number): number {
-  const { regions } = state;
-  const security = regions.fama[region] * params.fama.capability.value + regions.ct[region] * params.ctForces.fighterStrength;
-  return 1 - Math.exp((-params.recruitment.riskConstant * security) / (fightersIn(group, region) + 1));
+export function perceivedRisk(state: MaliState, params: MaliParams, group: ArmedGroup, cercle: number): number {
+  const { cercles } = state;
+  const security = cercles.fama[cercle] * params.fama.capability.value + cercles.ct[cercle] * params.ctForces.fighterStrength;
+  return 1 - Math.exp((-params.recruitment.riskConstant * security) / (fightersIn(group, cercle) + 1));
 }
 
 /**
@@ -53,21 +53,21 @@ export function recruitmentScore(
 }
 
 /**
- * Recruitment (young civilians at home or displaced, id order). Per region and group the wage
+ * Recruitment (young civilians at home or displaced, id order). Per cercle and group the wage
  * and risk are computed once; each candidate takes the best group present, and joins with
  * probability `contact` when its score beats the group's threshold, one person at a time, up
  * to maxShareOfGroup of its people serving. A recruit into an extremist group is a cluster-4
  * event.
  */
 export function recruit(rng: RandomStream, state: MaliState, params: MaliParams): void {
-  const { civilians, groups, regions, trust, communityNames } = state;
+  const { civilians, groups, cercles, trust, communityNames } = state;
   const c = civilians.columns;
   const actors = state.actorNames.length;
   const active = groups.filter((group) => group.active);
   if (active.length === 0) return;
-  const present = new Float64Array(regions.count * active.length);
-  const risk = new Float64Array(regions.count * active.length);
-  for (let r = 0; r < regions.count; r++) {
+  const present = new Float64Array(cercles.count * active.length);
+  const risk = new Float64Array(cercles.count * active.length);
+  for (let r = 0; r < cercles.count; r++) {
     active.forEach((group, k) => {
       present[r * active.length + k] = fightersIn(group, r) >= 1 ? 1 : 0;
       risk[r * active.length + k] = perceivedRisk(state, params, group, r);
@@ -83,7 +83,7 @@ export function recruit(rng: RandomStream, state: MaliState, params: MaliParams)
     const status = c.status[i];
     if (status !== STATUS.home && status !== STATUS.displaced) continue;
     if (c.members[i] + 1 > maxShareOfGroup * (c.people[i] + c.members[i])) continue;
-    const r = c.region[i];
+    const r = c.cercle[i];
     const row = i * actors;
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;

@@ -1,22 +1,24 @@
 /**
  * What the batch report draws for the Mali model besides the charts every model gets: the names
- * of the seven security clusters, and the map of the regions (docs/report.md).
+ * of the seven security clusters, and the map of the cercles (docs/report.md).
  */
 import { join } from 'node:path';
 import type { ModelReport } from '../../sim/model-hooks.ts';
 import { PACKAGE_ROOT } from '../../sim/package-root.ts';
 import { CLUSTERS } from './ledger.ts';
 
-/** The outlines of Mali's regions shipped with sahel-sim (geoBoundaries, CC BY 4.0: data/boundaries/README.md). */
-export const MALI_BOUNDARIES = join(PACKAGE_ROOT, 'data/boundaries/mali-regions.geojson');
+/** The outlines of Mali's 50 pre-2016 cercles shipped with sahel-sim (geoBoundaries, CC BY 4.0: data/boundaries/README.md). */
+export const MALI_BOUNDARIES = join(PACKAGE_ROOT, 'data/boundaries/mali-cercles.geojson');
 
 export const maliReport: ModelReport = {
   clusterNames: CLUSTERS,
   map: {
     boundaries: MALI_BOUNDARIES,
-    metric: 'violent_deaths',
+    unit: 'cercle',
+    metric: 'cercle_violent_deaths',
+    title: 'Violent deaths',
     notes: [
-      'Ménaka became a region in 2016 and the boundary file (geoBoundaries ADM1) still has the pre-2016 regions, with Ménaka inside Gao. The map therefore draws the former Ménaka cercle (geoBoundaries ADM2), which the new region took over, on top of Gao’s polygon with Ménaka’s value: what shows as Gao is Gao without Ménaka, as in the model. Taoudénit, also created in 2016, is part of Tombouctou in the model and on the map. Bamako, a small district inside Koulikoro, shows as a dot-sized patch near the south-west.',
+      'The map draws the 50 cercles of 2012 (geoBoundaries ADM2), the units the model runs on. The regions created in 2016 are made of them: Ménaka is the former Ménaka cercle; Taoudénit, carved out of northern Tombouctou, is not separable with these outlines and stays in the cercles of Tombouctou region, as in the model. Bamako, a small district inside Kati cercle, shows as a dot-sized patch near the south-west.',
     ],
   },
 };

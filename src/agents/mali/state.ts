@@ -1,7 +1,7 @@
 /**
  * State of the Mali model (ODD Overview › Entities and state variables; Details ›
  * Initialisation): civilians in typed-array columns, armed groups and forces as plain objects,
- * per-region aggregates the rules share, and the round's ledger of violence. Plain data, so a
+ * per-cercle aggregates the rules share, and the round's ledger of violence. Plain data, so a
  * snapshot is a structuredClone.
  */
 import type { RandomStream } from '../../sim/random.ts';
@@ -9,7 +9,7 @@ import { placeGraphOf } from '../../sim/scenario/fields.ts';
 import type { PlaceGraph } from '../../sim/space/graph.ts';
 import { addAgents, createPlaceIndex, createTable, type PlaceIndex, type Table } from '../../sim/store.ts';
 import type { MaliParams } from './params.ts';
-import { createLedger, type Ledger } from './ledger.ts';
+import { CLUSTERS, createLedger, type Ledger } from './ledger.ts';
 
 /** Where a civilian group is: at home, displaced inside Mali, refugee abroad, or gone (all its people dead). */
 export const STATUS = { home: 0, displaced: 1, refugee: 2, dead: 3 } as const;
@@ -33,8 +33,8 @@ export const CT = 2;
  * falls) or join an armed group (`members` rises); the group is dead when no one is left.
  */
 export const CIVILIAN_COLUMNS = {
-  home: { type: 'u8', doc: 'region of origin (index into regions)' },
-  region: { type: 'u8', doc: 'region where the group lives now; for refugees the region they left' },
+  home: { type: 'u8', doc: 'cercle of origin (index into cercles)' },
+  cercle: { type: 'u8', doc: 'cercle where the group lives now; for refugees the cercle they left' },
   host: { type: 'u8', doc: 'host country while refugee, else 255' },
   community: { type: 'u8', doc: 'community (index into communities)' },
   ageBand: { type: 'u8', doc: 'age band', categories: AGE_BANDS },
@@ -60,14 +60,14 @@ export interface ArmedGroup {
   /** Present and acting this round (enabled, past activeFrom, not merged away). */
   active: boolean;
   merged: boolean;
-  /** Fighters not drawn from the modelled civilians (cadres, foreign fighters), by region. */
+  /** Fighters not drawn from the modelled civilians (cadres, foreign fighters), by cercle. */
   readonly cadre: Float64Array;
-  /** Civilians serving in the group, by the region where their group lives; recounted each round. */
+  /** Civilians serving in the group, by the cercle where their group lives; recounted each round. */
   readonly members: Float64Array;
   money: number;
   /** Tuareg groups: cooperation with their extremist partner, [0, 1]. */
   cooperation: number;
-  /** Region index → 1 when the group let aid in this round, 0 when it blocked it, −1 when it does not control it. */
+  /** Cercle index → 1 when the group let aid in this round, 0 when it blocked it, −1 when it does not control it. */
   readonly aidDecision: Int8Array;
   recruits: number;
   deserters: number;
@@ -80,10 +80,10 @@ export interface ArmedGroup {
 export const NEGOTIATION = { none: 0, talks: 1, ceasefire: 2, agreement: 3, breakdown: 4 } as const;
 export const NEGOTIATION_NAMES = ['none', 'talks', 'ceasefire', 'agreement', 'breakdown'] as const;
 
-/** Per-region quantities the rules share, recomputed or updated each round. */
-export interface Regions {
+/** Per-cercle quantities the rules share, recomputed or updated each round. */
+export interface Cercles {
   readonly count: number;
-  /** People living in each region now (home or displaced), and by region × community. */
+  /** People living in each cercle now (home or displaced), and by cercle × community. */
   readonly residents: Float64Array;
   readonly residentsByCommunity: Float64Array;
   readonly fama: Float64Array;
@@ -99,32 +99,41 @@ export interface Regions {
   readonly aid: Float64Array;
   /** Controller: actor index, or −1 when contested. */
   readonly control: Int16Array;
-  /** Violent deaths in the region this round and, smoothed, over recent rounds (per week). */
+  /** Violent deaths in the cercle this round and, smoothed, over recent rounds (per week). */
   readonly deaths: Float64Array;
   readonly recentDeaths: Float64Array;
+  /** Deaths this round by security cluster: cercle × cluster (1–7 at 0–6). */
+  readonly clusterDeaths: Float64Array;
   /** Abuse events by state and intervention forces in the last weeks (decaying count). */
   readonly recentAbuses: Float64Array;
-  /** Deaths caused by each actor this round: region × actor. */
+  /** Deaths caused by each actor this round: cercle × actor. */
   readonly harmByActor: Float64Array;
-  /** Abuse events by each actor against each community this round: region × community × actor. */
+  /** Abuse events by each actor against each community this round: cercle × community × actor. */
   readonly abuses: Float64Array;
-  /** Mean trust of each community in each actor in the region, as of the last perception: region × community × actor. */
+  /** Mean trust of each community in each actor in the cercle, as of the last perception: cercle × community × actor. */
   readonly communityTrust: Float64Array;
   /**
-   * Σ people × trust of the civilians living in each region × community, per actor, and the
+   * Σ people × trust of the civilians living in each cercle × community, per actor, and the
    * people: kept current by every change (perception, deaths, recruits, moves), so perception
    * need not sum 200,000 civilians each round; re-counted from scratch every few rounds.
    */
   readonly trustSums: Float64Array;
   readonly trustPeople: Float64Array;
-  /** Deaths in intercommunal clashes this round: region × victim community. */
+  /** Deaths in intercommunal clashes this round: cercle × victim community. */
   readonly communalDeaths: Float64Array;
 }
 
 export interface MaliState {
   readonly peoplePerAgent: number;
+  /** Cercles and their adjacency: the unit where civilians live, groups operate and control is held. */
   readonly graph: PlaceGraph;
+  readonly cercleNames: readonly string[];
+  /** Regions, an output level and the source of settings their cercles share. */
   readonly regionNames: readonly string[];
+  /** Region index of each cercle. */
+  readonly regionOf: Uint8Array;
+  /** Each cercle's share of its region's people at the start (equal shares in an empty region): how a region's forces and fighters spread. */
+  readonly shareOfRegion: Float64Array;
   readonly communityNames: readonly string[];
   readonly hostNames: readonly string[];
   /** Actor names: fama, minusma, ct, then the armed groups. */
@@ -133,10 +142,10 @@ export interface MaliState {
   /** Trust of civilian i in actor a at i·actors + a, [0, 1]. */
   readonly trust: Float32Array;
   readonly groups: ArmedGroup[];
-  readonly regions: Regions;
-  /** Civilians living in Mali grouped by region × community (rebuilt each round). */
+  readonly cercles: Cercles;
+  /** Civilians living in Mali grouped by cercle × community (rebuilt each round). */
   readonly byPlace: PlaceIndex;
-  /** Scratch of the survey: each civilian's region × community, −1 when not indexed. */
+  /** Scratch of the survey: each civilian's cercle × community, −1 when not indexed. */
   readonly placeScratch: Int16Array;
   negotiation: number;
   /** Talks resumed after a breakdown and have not yet regained the scheduled stage. */
@@ -146,9 +155,9 @@ export interface MaliState {
   /** Refugees' trust summed over people, per actor, and the people behind it (as of the last perception). */
   readonly refugeeTrust: Float64Array;
   refugeeTrustPeople: number;
-  /** People dead by home region: civilians and fighters drawn from civilians. */
+  /** People dead by home cercle: civilians and fighters drawn from civilians. */
   readonly deadByHome: Float64Array;
-  /** People at the start by home region. */
+  /** People at the start by home cercle. */
   readonly initialByHome: Float64Array;
   readonly ledger: Ledger;
 }
@@ -169,37 +178,54 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return counts;
 }
 
+/** Each cercle's share of its region's initial population; equal shares where the region is empty. */
+function populationShares(params: MaliParams, cercleNames: readonly string[], regionOf: Uint8Array, regions: number): Float64Array {
+  const people = new Float64Array(regions);
+  const count = new Float64Array(regions);
+  cercleNames.forEach((name, r) => {
+    people[regionOf[r]] += params.cercles[name].population;
+    count[regionOf[r]]++;
+  });
+  return Float64Array.from(cercleNames, (name, r) => (people[regionOf[r]] > 0 ? params.cercles[name].population / people[regionOf[r]] : 1 / count[regionOf[r]]));
+}
+
 /**
- * Initialisation: each region's population becomes ⌈population / peoplePerAgent⌉ civilian
- * groups, split over communities by the region's shares and over age bands by the national
+ * Initialisation: each cercle's population becomes ⌈population / peoplePerAgent⌉ civilian
+ * groups, split over communities by its region's shares and over age bands by the national
  * shares (largest remainder, so totals are exact); hardship is drawn around the region's mean,
  * risk aversion from U(0, 1), trust from the community's initial trust. Armed groups start
- * with their cadres and money; forces are deployed by the first round's phases.
+ * with their cadres (a region's figure apportioned over its cercles by population) and money;
+ * forces are deployed by the first round's phases.
  */
 export function initMali(rng: RandomStream, params: MaliParams): MaliState {
-  const graph = placeGraphOf(params.regions);
-  const regionNames = graph.names;
+  const graph = placeGraphOf(params.cercles);
+  const cercleNames = graph.names;
+  const regionNames = Object.keys(params.regions);
+  const regionOf = Uint8Array.from(cercleNames.map((name) => regionNames.indexOf(params.cercles[name].region)));
   const communityNames = Object.keys(params.communities);
   const hostNames = Object.keys(params.hostCountries);
   const groupIds = Object.keys(params.armedGroups);
   const actorNames = [...FORCES, ...groupIds];
   const actors = actorNames.length;
   const scale = params.peoplePerAgent;
+  const cercleCount = cercleNames.length;
+  const shareOfRegion = populationShares(params, cercleNames, regionOf, regionNames.length);
 
-  const plan: { region: number; community: number; band: number; agents: number; lastPeople: number }[] = [];
-  const initialByHome = new Float64Array(regionNames.length);
+  const plan: { cercle: number; community: number; band: number; agents: number; lastPeople: number }[] = [];
+  const initialByHome = new Float64Array(cercleCount);
   const bandShares = AGE_BANDS.map((band) => params.ageBands[band]);
-  regionNames.forEach((name, r) => {
-    const place = params.regions[name];
-    const byCommunity = apportion(place.population, communityNames.map((c) => place.communities[c] ?? 0));
+  cercleNames.forEach((name, r) => {
+    const { population } = params.cercles[name];
+    const { communities } = params.regions[regionNames[regionOf[r]]];
+    const byCommunity = apportion(population, communityNames.map((c) => communities[c] ?? 0));
     byCommunity.forEach((people, c) => {
       apportion(people, bandShares).forEach((bandPeople, band) => {
         if (bandPeople === 0) return;
         const agents = Math.ceil(bandPeople / scale);
-        plan.push({ region: r, community: c, band, agents, lastPeople: bandPeople - (agents - 1) * scale });
+        plan.push({ cercle: r, community: c, band, agents, lastPeople: bandPeople - (agents - 1) * scale });
       });
     });
-    initialByHome[r] = place.population;
+    initialByHome[r] = population;
   });
 
   const capacity = plan.reduce((sum, cell) => sum + cell.agents, 0);
@@ -207,12 +233,12 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
   const trust = new Float32Array(capacity * actors);
   const c = civilians.columns;
   for (const cell of plan) {
-    const place = params.regions[regionNames[cell.region]];
+    const region = params.regions[regionNames[regionOf[cell.cercle]]];
     const community = params.communities[communityNames[cell.community]];
     const first = addAgents(civilians, cell.agents);
     for (let i = first; i < first + cell.agents; i++) {
-      c.home[i] = cell.region;
-      c.region[i] = cell.region;
+      c.home[i] = cell.cercle;
+      c.cercle[i] = cell.cercle;
       c.host[i] = NONE;
       c.community[i] = cell.community;
       c.ageBand[i] = cell.band;
@@ -221,17 +247,20 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
       c.memberGroup[i] = NONE;
       c.harmedBy[i] = NONE;
       // Hardship spreads ±0.25 around the region's mean, clipped to [0, 1].
-      c.hardship[i] = Math.min(1, Math.max(0, place.hardship + (rng.double() - 0.5) * 0.5));
+      c.hardship[i] = Math.min(1, Math.max(0, region.hardship + (rng.double() - 0.5) * 0.5));
       c.riskAversion[i] = rng.double();
       for (let a = 0; a < actors; a++) trust[i * actors + a] = community.trust[actorNames[a]] ?? 0.5;
     }
   }
 
-  const regionCount = regionNames.length;
   const groups: ArmedGroup[] = groupIds.map((id, index) => {
     const spec = params.armedGroups[id];
-    const cadre = new Float64Array(regionCount);
-    for (const [name, fighters] of Object.entries(spec.fighters)) cadre[regionNames.indexOf(name)] = Math.round(fighters);
+    const cadre = new Float64Array(cercleCount);
+    for (const [name, fighters] of Object.entries(spec.fighters)) {
+      const region = regionNames.indexOf(name);
+      const cercles = cercleNames.map((_, r) => r).filter((r) => regionOf[r] === region);
+      apportion(Math.round(fighters), cercles.map((r) => shareOfRegion[r])).forEach((n, k) => (cadre[cercles[k]] += n));
+    }
     return {
       id,
       kind: spec.kind,
@@ -240,10 +269,10 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
       active: false,
       merged: false,
       cadre,
-      members: new Float64Array(regionCount),
+      members: new Float64Array(cercleCount),
       money: spec.money,
       cooperation: spec.cooperation,
-      aidDecision: new Int8Array(regionCount).fill(-1),
+      aidDecision: new Int8Array(cercleCount).fill(-1),
       recruits: 0,
       deserters: 0,
       income: 0,
@@ -251,43 +280,47 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
     };
   });
 
-  const zeros = () => new Float64Array(regionCount);
-  const regions: Regions = {
-    count: regionCount,
+  const zeros = () => new Float64Array(cercleCount);
+  const cercles: Cercles = {
+    count: cercleCount,
     residents: zeros(),
-    residentsByCommunity: new Float64Array(regionCount * communityNames.length),
+    residentsByCommunity: new Float64Array(cercleCount * communityNames.length),
     fama: zeros(),
     minusma: zeros(),
     ct: zeros(),
-    services: Float64Array.from(regionNames.map((name) => params.regions[name].services)),
+    services: Float64Array.from(cercleNames.map((_, r) => params.regions[regionNames[regionOf[r]]].services)),
     ties: zeros(),
     impartiality: zeros(),
     protection: zeros(),
     aid: zeros(),
-    control: new Int16Array(regionCount).fill(FAMA),
+    control: new Int16Array(cercleCount).fill(FAMA),
     deaths: zeros(),
     recentDeaths: zeros(),
+    clusterDeaths: new Float64Array(cercleCount * CLUSTERS.length),
     recentAbuses: zeros(),
-    harmByActor: new Float64Array(regionCount * actors),
-    abuses: new Float64Array(regionCount * communityNames.length * actors),
-    communityTrust: new Float64Array(regionCount * communityNames.length * actors),
-    trustSums: new Float64Array(regionCount * communityNames.length * actors),
-    trustPeople: new Float64Array(regionCount * communityNames.length),
-    communalDeaths: new Float64Array(regionCount * communityNames.length),
+    harmByActor: new Float64Array(cercleCount * actors),
+    abuses: new Float64Array(cercleCount * communityNames.length * actors),
+    communityTrust: new Float64Array(cercleCount * communityNames.length * actors),
+    trustSums: new Float64Array(cercleCount * communityNames.length * actors),
+    trustPeople: new Float64Array(cercleCount * communityNames.length),
+    communalDeaths: new Float64Array(cercleCount * communityNames.length),
   };
 
   const state: MaliState = {
     peoplePerAgent: scale,
     graph,
+    cercleNames,
     regionNames,
+    regionOf,
+    shareOfRegion,
     communityNames,
     hostNames,
     actorNames,
     civilians,
     trust,
     groups,
-    regions,
-    byPlace: createPlaceIndex(regionCount * communityNames.length, capacity),
+    cercles,
+    byPlace: createPlaceIndex(cercleCount * communityNames.length, capacity),
     placeScratch: new Int16Array(capacity),
     negotiation: NEGOTIATION.none,
     negotiationRecovering: false,
@@ -303,34 +336,34 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
 }
 
 /**
- * Trust sums by region × community (and the refugees'), counted from scratch, and the means
+ * Trust sums by cercle × community (and the refugees'), counted from scratch, and the means
  * they give. Perception and every change of a civilian keep them current afterwards; this gives
  * round 0 its values and re-counts them every few rounds (so float rounding cannot drift).
  */
 export function surveyTrust(state: MaliState): void {
-  const { civilians, trust, regions } = state;
+  const { civilians, trust, cercles } = state;
   const c = civilians.columns;
   const actors = state.actorNames.length;
   const communities = state.communityNames.length;
-  regions.trustSums.fill(0);
-  regions.trustPeople.fill(0);
+  cercles.trustSums.fill(0);
+  cercles.trustPeople.fill(0);
   state.refugeeTrust.fill(0);
   state.refugeeTrustPeople = 0;
   for (let i = 0; i < civilians.size; i++) {
     const people = c.people[i];
     if (c.status[i] === STATUS.dead || people === 0) continue;
     const refugee = c.status[i] === STATUS.refugee;
-    const key = c.region[i] * communities + c.community[i];
+    const key = c.cercle[i] * communities + c.community[i];
     for (let a = 0; a < actors; a++) {
       if (refugee) state.refugeeTrust[a] += people * trust[i * actors + a];
-      else regions.trustSums[key * actors + a] += people * trust[i * actors + a];
+      else cercles.trustSums[key * actors + a] += people * trust[i * actors + a];
     }
     if (refugee) state.refugeeTrustPeople += people;
-    else regions.trustPeople[key] += people;
+    else cercles.trustPeople[key] += people;
   }
-  for (let k = 0; k < regions.trustPeople.length; k++) {
+  for (let k = 0; k < cercles.trustPeople.length; k++) {
     for (let a = 0; a < actors; a++) {
-      regions.communityTrust[k * actors + a] = regions.trustPeople[k] > 0 ? regions.trustSums[k * actors + a] / regions.trustPeople[k] : 0.5;
+      cercles.communityTrust[k * actors + a] = cercles.trustPeople[k] > 0 ? cercles.trustSums[k * actors + a] / cercles.trustPeople[k] : 0.5;
     }
   }
 }
@@ -349,19 +382,19 @@ export function scaleTrust(state: MaliState, i: number, actor: number, factor: n
   if (c.status[i] === STATUS.dead || people === 0) return;
   const change = people * (state.trust[cell] - before);
   if (c.status[i] === STATUS.refugee) state.refugeeTrust[actor] += change;
-  else state.regions.trustSums[(c.region[i] * state.communityNames.length + c.community[i]) * actors + actor] += change;
+  else state.cercles.trustSums[(c.cercle[i] * state.communityNames.length + c.community[i]) * actors + actor] += change;
 }
 
 /**
  * Adds (sign 1) or removes (sign −1) civilian i's people and trust to or from the trust sums of
- * where it lives (or of the refugees). Call with −1 before changing its people, trust, region or
+ * where it lives (or of the refugees). Call with −1 before changing its people, trust, cercle or
  * status, and with 1 after.
  */
 export function countTrust(state: MaliState, i: number, sign: 1 | -1): void {
   const c = state.civilians.columns;
   const people = c.people[i] * sign;
   if (c.status[i] === STATUS.dead || people === 0) return;
-  const { trust, regions } = state;
+  const { trust, cercles } = state;
   const actors = state.actorNames.length;
   const row = i * actors;
   if (c.status[i] === STATUS.refugee) {
@@ -370,10 +403,15 @@ export function countTrust(state: MaliState, i: number, sign: 1 | -1): void {
     if (state.refugeeTrustPeople === 0) state.refugeeTrust.fill(0);
     return;
   }
-  const key = c.region[i] * state.communityNames.length + c.community[i];
-  const sums = regions.trustSums;
+  const key = c.cercle[i] * state.communityNames.length + c.community[i];
+  const sums = cercles.trustSums;
   for (let a = 0; a < actors; a++) sums[key * actors + a] += people * trust[row + a];
-  regions.trustPeople[key] += people;
+  cercles.trustPeople[key] += people;
   // An emptied place keeps no float residue of those who left.
-  if (regions.trustPeople[key] === 0) sums.fill(0, key * actors, (key + 1) * actors);
+  if (cercles.trustPeople[key] === 0) sums.fill(0, key * actors, (key + 1) * actors);
+}
+
+/** The settings cercle r shares with the other cercles of its region (communities, food insecurity, hardship, services). */
+export function regionSettings(state: MaliState, params: MaliParams, cercle: number): MaliParams['regions'][string] {
+  return params.regions[state.regionNames[state.regionOf[cercle]]];
 }

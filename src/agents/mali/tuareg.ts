@@ -67,9 +67,9 @@ export function updateCooperation(state: MaliState, params: MaliParams, tiedHard
     if (group.kind !== 'tuareg' || !group.active) continue;
     let services = 0;
     let weight = 0;
-    for (let r = 0; r < state.regions.count; r++) {
+    for (let r = 0; r < state.cercles.count; r++) {
       const fighters = fightersIn(group, r);
-      services += fighters * state.regions.services[r];
+      services += fighters * state.cercles.services[r];
       weight += fighters;
     }
     const lackOfServices = weight > 0 ? 1 - services / weight : 0.5;
@@ -81,26 +81,26 @@ export function updateCooperation(state: MaliState, params: MaliParams, tiedHard
 }
 
 /**
- * Attacks of a Tuareg group (per region where it has fighters): on the army, separatism ×
+ * Attacks of a Tuareg group (per cercle where it has fighters): on the army, separatism ×
  * rate × fighters/1,000 × army presence × (1 − negotiation restraint) (cluster 5); on MINUSMA
  * at its rate × (1 − impartiality) (cluster 3); and clashes with its extremist partner where
  * both are present, rivals × min(fighters)/1,000 × (1 − cooperation), deaths split evenly
  * between the sides (cluster 2).
  */
 export function tuaregAttacks(rng: RandomStream, state: MaliState, params: MaliParams, group: ArmedGroup): void {
-  const { regions } = state;
+  const { cercles } = state;
   const spec = params.armedGroups[group.id];
   const restraint = atTheTable(group, params) ? negotiationRestraint(state, params) : 0;
   const partner = spec.partner === null ? undefined : state.groups.find((other) => other.id === spec.partner && other.active);
-  for (let r = 0; r < regions.count; r++) {
+  for (let r = 0; r < cercles.count; r++) {
     const fighters = fightersIn(group, r);
     if (fighters < 1) continue;
     const scale = fighters / 1000;
-    const onArmy = rng.poisson(spec.separatism * spec.attacks.fama * scale * Math.min(1, regions.fama[r] / 500) * (1 - restraint));
+    const onArmy = rng.poisson(spec.separatism * spec.attacks.fama * scale * Math.min(1, cercles.fama[r] / 500) * (1 - restraint));
     for (let k = 0; k < onArmy && payForAttack(group, params); k++) {
       recordEvent(state, EVENT.tuareg_attack_fama, group.actor, r, rng.poisson(spec.lethality.fama));
     }
-    const onMission = rng.poisson(spec.attacks.minusma * scale * Math.min(1, regions.minusma[r] / 500) * (1 - regions.impartiality[r]));
+    const onMission = rng.poisson(spec.attacks.minusma * scale * Math.min(1, cercles.minusma[r] / 500) * (1 - cercles.impartiality[r]));
     for (let k = 0; k < onMission && payForAttack(group, params); k++) {
       recordEvent(state, EVENT.tuareg_attack_minusma, group.actor, r, rng.poisson(spec.lethality.minusma));
     }

@@ -6,20 +6,21 @@
 import type { RandomStream } from '../../sim/random.ts';
 import type { ArmedGroup, MaliState } from './state.ts';
 import { COMMUNAL, countTrust, NONE, STATUS } from './state.ts';
-import { EVENT_TYPES, VICTIMS } from './ledger.ts';
+import { CLUSTERS, EVENT_TYPES, VICTIMS } from './ledger.ts';
 
 export function resetLedger(state: MaliState): void {
-  const { ledger, regions } = state;
+  const { ledger, cercles } = state;
   ledger.events.fill(0);
   ledger.eventDeaths.fill(0);
   ledger.deaths.fill(0);
   ledger.displaced = 0;
   ledger.refugees = 0;
   ledger.returned = 0;
-  regions.deaths.fill(0);
-  regions.harmByActor.fill(0);
-  regions.abuses.fill(0);
-  regions.communalDeaths.fill(0);
+  cercles.deaths.fill(0);
+  cercles.clusterDeaths.fill(0);
+  cercles.harmByActor.fill(0);
+  cercles.abuses.fill(0);
+  cercles.communalDeaths.fill(0);
 }
 
 /** Perpetrator index of intercommunal violence in the deaths ledger (after the actors). */
@@ -28,44 +29,45 @@ export function communalPerpetrator(state: MaliState): number {
 }
 
 /** Records one event of `type` by `perpetrator` with `deaths` victims of the type's victim kind. */
-export function recordEvent(state: MaliState, type: number, perpetrator: number, region: number, deaths: number): void {
+export function recordEvent(state: MaliState, type: number, perpetrator: number, cercle: number, deaths: number): void {
   state.ledger.events[type]++;
-  attributeDeaths(state, type, perpetrator, region, deaths);
+  attributeDeaths(state, type, perpetrator, cercle, deaths);
 }
 
 /**
  * Books deaths of an event already counted to a perpetrator: for events with casualties on both
  * sides (clashes), each side's dead go to the side that killed them.
  */
-export function attributeDeaths(state: MaliState, type: number, perpetrator: number, region: number, deaths: number): void {
+export function attributeDeaths(state: MaliState, type: number, perpetrator: number, cercle: number, deaths: number): void {
   if (deaths <= 0) return;
   const { ledger } = state;
   ledger.eventDeaths[type] += deaths;
   ledger.deaths[perpetrator * VICTIMS.length + EVENT_TYPES[type].victim] += deaths;
-  state.regions.deaths[region] += deaths;
-  if (perpetrator < state.actorNames.length) state.regions.harmByActor[region * state.actorNames.length + perpetrator] += deaths;
+  state.cercles.deaths[cercle] += deaths;
+  state.cercles.clusterDeaths[cercle * CLUSTERS.length + EVENT_TYPES[type].cluster - 1] += deaths;
+  if (perpetrator < state.actorNames.length) state.cercles.harmByActor[cercle * state.actorNames.length + perpetrator] += deaths;
 }
 
 /**
- * A civilian group living in `region` (home or displaced), drawn with probability proportional
+ * A civilian group living in `cercle` (home or displaced), drawn with probability proportional
  * to its people; restricted to `community` unless it is −1. Returns −1 when nobody lives there.
  */
-export function pickCivilian(rng: RandomStream, state: MaliState, region: number, community: number): number {
-  const { byPlace, regions, communityNames, civilians, peoplePerAgent } = state;
+export function pickCivilian(rng: RandomStream, state: MaliState, cercle: number, community: number): number {
+  const { byPlace, cercles, communityNames, civilians, peoplePerAgent } = state;
   const communities = communityNames.length;
   let c = community;
   if (c < 0) {
-    const base = region * communities;
+    const base = cercle * communities;
     let total = 0;
-    for (let k = 0; k < communities; k++) total += regions.residentsByCommunity[base + k];
+    for (let k = 0; k < communities; k++) total += cercles.residentsByCommunity[base + k];
     if (total <= 0) return -1;
     let pick = rng.double() * total;
     for (c = 0; c < communities - 1; c++) {
-      pick -= regions.residentsByCommunity[base + c];
+      pick -= cercles.residentsByCommunity[base + c];
       if (pick < 0) break;
     }
   }
-  const key = region * communities + c;
+  const key = cercle * communities + c;
   const from = byPlace.start[key];
   const count = byPlace.start[key + 1] - from;
   if (count === 0) return -1;
@@ -85,22 +87,22 @@ function retireIfEmpty(state: MaliState, i: number): void {
 }
 
 /**
- * Kills up to `count` civilians living in `region` (of `community`, or any when −1); each death
+ * Kills up to `count` civilians living in `cercle` (of `community`, or any when −1); each death
  * falls on a group drawn by `pickCivilian`, which remembers who harmed it. Returns the deaths.
  */
-export function killCivilians(rng: RandomStream, state: MaliState, region: number, community: number, count: number, perpetrator: number): number {
+export function killCivilians(rng: RandomStream, state: MaliState, cercle: number, community: number, count: number, perpetrator: number): number {
   const c = state.civilians.columns;
   let killed = 0;
   for (let k = 0; k < count; k++) {
-    const i = pickCivilian(rng, state, region, community);
+    const i = pickCivilian(rng, state, cercle, community);
     if (i < 0) break;
     countTrust(state, i, -1);
     c.people[i]--;
     c.harmedBy[i] = perpetrator < state.actorNames.length ? perpetrator : COMMUNAL;
-    if (perpetrator >= state.actorNames.length) state.regions.communalDeaths[region * state.communityNames.length + c.community[i]]++;
+    if (perpetrator >= state.actorNames.length) state.cercles.communalDeaths[cercle * state.communityNames.length + c.community[i]]++;
     state.deadByHome[c.home[i]]++;
-    state.regions.residents[region]--;
-    state.regions.residentsByCommunity[region * state.communityNames.length + c.community[i]]--;
+    state.cercles.residents[cercle]--;
+    state.cercles.residentsByCommunity[cercle * state.communityNames.length + c.community[i]]--;
     retireIfEmpty(state, i);
     countTrust(state, i, 1);
     killed++;
@@ -109,21 +111,21 @@ export function killCivilians(rng: RandomStream, state: MaliState, region: numbe
 }
 
 /**
- * Kills up to `count` fighters of `group` in `region`: each is a cadre with probability
+ * Kills up to `count` fighters of `group` in `cercle`: each is a cadre with probability
  * cadre/(cadre + members), else a member drawn from the civilian groups serving the group there.
  * Returns the deaths.
  */
-export function killFighters(rng: RandomStream, state: MaliState, group: ArmedGroup, region: number, count: number): number {
+export function killFighters(rng: RandomStream, state: MaliState, group: ArmedGroup, cercle: number, count: number): number {
   let killed = 0;
   for (let k = 0; k < count; k++) {
-    const cadre = group.cadre[region];
-    const members = group.members[region];
+    const cadre = group.cadre[cercle];
+    const members = group.members[cercle];
     if (cadre + members < 1) break;
-    if (rng.double() * (cadre + members) < cadre || !killMember(rng, state, group, region)) {
-      if (group.cadre[region] < 1) break;
-      group.cadre[region]--;
+    if (rng.double() * (cadre + members) < cadre || !killMember(rng, state, group, cercle)) {
+      if (group.cadre[cercle] < 1) break;
+      group.cadre[cercle]--;
     } else {
-      group.members[region]--;
+      group.members[cercle]--;
     }
     killed++;
   }
@@ -131,15 +133,15 @@ export function killFighters(rng: RandomStream, state: MaliState, group: ArmedGr
 }
 
 /**
- * Kills one member of `group` serving from a civilian group that lives in `region`, drawn in
- * proportion to its members (two passes over the region's civilians: deaths of fighters are
+ * Kills one member of `group` serving from a civilian group that lives in `cercle`, drawn in
+ * proportion to its members (two passes over the cercle's civilians: deaths of fighters are
  * few). False when no such member lives there (members of refugee groups are not reachable).
  */
-function killMember(rng: RandomStream, state: MaliState, group: ArmedGroup, region: number): boolean {
+function killMember(rng: RandomStream, state: MaliState, group: ArmedGroup, cercle: number): boolean {
   const { byPlace, communityNames, civilians } = state;
   const c = civilians.columns;
-  const from = byPlace.start[region * communityNames.length];
-  const to = byPlace.start[(region + 1) * communityNames.length];
+  const from = byPlace.start[cercle * communityNames.length];
+  const to = byPlace.start[(cercle + 1) * communityNames.length];
   let serving = 0;
   for (let k = from; k < to; k++) {
     const i = byPlace.members[k];
@@ -161,9 +163,9 @@ function killMember(rng: RandomStream, state: MaliState, group: ArmedGroup, regi
   return false;
 }
 
-/** Fighters of a group in a region. */
-export function fightersIn(group: ArmedGroup, region: number): number {
-  return group.cadre[region] + group.members[region];
+/** Fighters of a group in a cercle. */
+export function fightersIn(group: ArmedGroup, cercle: number): number {
+  return group.cadre[cercle] + group.members[cercle];
 }
 
 /** All fighters of a group. */

@@ -10,7 +10,7 @@ import { stringify } from 'csv-stringify/sync';
 export type Cell = string | number | boolean | null | undefined;
 
 /** Numbers in their shortest exact form (JavaScript's), non-finite ones as empty cells. */
-function castNumber(value: number): string {
+export function castNumber(value: number): string {
   return Number.isFinite(value) ? String(value) : '';
 }
 

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { RunResult } from '../schedule.ts';
-import { toCsv, type Cell } from './csv.ts';
+import { castNumber, csvHeader, csvRows, toCsv, type Cell } from './csv.ts';
 import { writeFileAtomic } from './files.ts';
 
 /** What identifies a run in every row, so files from many runs concatenate into one table. */
@@ -27,22 +27,25 @@ export function seriesCsv(result: RunResult, identity: RunIdentity, dates: reado
   return toCsv(columns, rows);
 }
 
-/** groups.csv: the breakdowns in long format, one row per round × grouping × group × measure. */
+/**
+ * groups.csv: the breakdowns in long format, one row per round × grouping × group × measure.
+ * Hundreds of thousands of rows share a few prefixes, so each prefix is quoted once (by
+ * csv-stringify, as every other file) and the rows are joined from them and the numbers: the
+ * same bytes as stringifying every row, several times faster.
+ */
 export function groupsCsv(result: RunResult, identity: RunIdentity, dates: readonly string[] | null): string {
   const columns = ['scenario', 'seed', 'round', ...(dates ? ['date'] : []), 'by', 'group', 'measure', 'value'];
-  const rows: Cell[][] = [];
+  const line = (cells: Cell[]): string => csvRows([cells]).slice(0, -1);
+  const keys = result.breakdowns.map(({ definition }) => definition.groups.flatMap((group) => definition.measures.map((measure) => `${line([definition.by, group, measure.name])},`)));
+  const parts = [csvHeader(columns)];
   for (let r = 0; r < result.series.rows; r++) {
-    for (const { definition, values } of result.breakdowns) {
-      const measures = definition.measures.length;
-      const base = r * definition.groups.length * measures;
-      definition.groups.forEach((group, g) => {
-        definition.measures.forEach((measure, m) => {
-          rows.push([identity.scenario, identity.seed, r, ...(dates ? [dates[r]] : []), definition.by, group, measure.name, values[base + g * measures + m]]);
-        });
-      });
-    }
+    const round = `${line([identity.scenario, identity.seed, r, ...(dates ? [dates[r]] : [])])},`;
+    result.breakdowns.forEach(({ definition, values }, k) => {
+      const width = definition.groups.length * definition.measures.length;
+      for (let cell = 0; cell < width; cell++) parts.push(round, keys[k][cell], castNumber(values[r * width + cell]), '\n');
+    });
   }
-  return toCsv(columns, rows);
+  return parts.join('');
 }
 
 export function summaryCsv(result: RunResult, identity: RunIdentity): string {

@@ -1,8 +1,9 @@
 /**
- * Region outlines for the map, from the GeoJSON file a model's report hook names (the Mali
- * model's: data/boundaries/, geoBoundaries, CC BY 4.0; see its README): each feature names the
- * scenario region it stands for in `region`, and a feature with `drawnOver` is drawn on top of
- * that region's polygon, which contains it (Ménaka's polygon over pre-2016 Gao). Rings are rewound for d3-geo, which Vega's projections use.
+ * Outlines of the places a map shows, from the GeoJSON file a model's report hook names (the
+ * Mali model's: data/boundaries/, geoBoundaries, CC BY 4.0; see its README): each feature names
+ * the place it stands for in the property the hook names (`region`, `cercle`), and a feature
+ * with `drawnOver` is drawn on top of that place's polygon, which contains it (Ménaka's polygon
+ * over pre-2016 Gao in the region map). Rings are rewound for d3-geo, which Vega's projections use.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as z from 'zod';
@@ -13,7 +14,7 @@ const Position = z.tuple([z.number(), z.number()]);
 const Ring = z.array(Position).min(4);
 const FeatureSchema = z.object({
   type: z.literal('Feature'),
-  properties: z.object({ region: z.string(), drawnOver: z.string().optional() }),
+  properties: z.looseObject({ drawnOver: z.string().optional() }),
   geometry: z.discriminatedUnion('type', [
     z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring) }),
     z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring)) }),
@@ -22,7 +23,7 @@ const FeatureSchema = z.object({
 const CollectionSchema = z.object({ type: z.literal('FeatureCollection'), attribution: z.string().optional(), features: z.array(FeatureSchema) });
 
 export interface RegionOutline {
-  /** The scenario's region name (a key of `regions`). */
+  /** The place's name in the scenario (a region, a cercle). */
   readonly region: string;
   /** Polygons, each an exterior ring then holes, wound clockwise outside (d3-geo's convention). */
   readonly polygons: readonly (readonly Ring[])[];
@@ -88,31 +89,37 @@ function moments(polygons: readonly (readonly Ring[])[]): { area: number; mx: nu
 }
 
 /**
- * Reads a boundaries file: a GeoJSON FeatureCollection of Polygons and MultiPolygons with
- * `properties.region`.
+ * Reads a boundaries file: a GeoJSON FeatureCollection of Polygons and MultiPolygons, each
+ * naming its place in `properties[unit]`.
  * @throws Error when the file is missing or not of that shape
  */
-export function loadBoundaries(file: string): Boundaries {
+export function loadBoundaries(file: string, unit = 'region'): Boundaries {
   if (!existsSync(file)) throw new Error(`boundaries file ${file} not found`);
   const parsed = CollectionSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file}: not a FeatureCollection of region polygons: ${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message}`);
   const features = parsed.data.features;
+  const nameOf = (feature: (typeof features)[number], index: number): string => {
+    const name = feature.properties[unit];
+    if (typeof name !== 'string') throw new Error(`${file}: features.${index}.properties.${unit}: expected the name of a ${unit}, found ${JSON.stringify(name)}`);
+    return name;
+  };
+  const names = features.map(nameOf);
   const polygonsOf = (feature: (typeof features)[number]): Ring[][] =>
     (feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates).map(rewind);
-  const outlines = features.map((feature) => {
+  const outlines = features.map((feature, index) => {
     const polygons = polygonsOf(feature);
     // A region another polygon is drawn over shows only the rest: its label goes at the rest's centroid.
     const own = moments(polygons);
     let { area, mx, my } = own;
     for (const other of features) {
-      if (other.properties.drawnOver !== feature.properties.region) continue;
+      if (other.properties.drawnOver !== names[index]) continue;
       const covered = moments(polygonsOf(other));
       area -= covered.area;
       mx -= covered.mx;
       my -= covered.my;
     }
     const labelAt: [number, number] = area > 0 ? [mx / (3 * area), my / (3 * area)] : [own.mx / (3 * own.area), own.my / (3 * own.area)];
-    return { region: feature.properties.region, polygons, labelAt };
+    return { region: names[index], polygons, labelAt };
   });
   return { outlines, attribution: parsed.data.attribution ?? '' };
 }

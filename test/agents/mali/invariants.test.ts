@@ -11,7 +11,7 @@ import { maliModel, type MaliRun } from '../../../src/agents/mali/model.ts';
 import type { MaliParams } from '../../../src/agents/mali/params.ts';
 import { NONE, STATUS, type MaliState } from '../../../src/agents/mali/state.ts';
 import { Simulation } from '../../../src/sim/schedule.ts';
-import { checkedMaliModel, maliBaseline } from '../../support/mali.ts';
+import { checkedMaliModel, maliBaseline, runBaseline } from '../../support/mali.ts';
 
 const INVARIANTS = ['conservation', 'status', 'membership', 'bounds', 'money', 'hpi', 'survey', 'whole', 'trustSums'] as const;
 type Invariant = (typeof INVARIANTS)[number];
@@ -27,18 +27,18 @@ function report(invariant: Invariant, where: string, what: string): void {
 /** People alive and serving by home region, against the initial population less the dead. */
 function checkConservation(state: MaliState, where: string): void {
   const { home, people, members } = state.civilians.columns;
-  const byHome = new Float64Array(state.regions.count);
+  const byHome = new Float64Array(state.cercles.count);
   for (let i = 0; i < state.civilians.size; i++) byHome[home[i]] += people[i] + members[i];
-  for (let r = 0; r < state.regions.count; r++) {
+  for (let r = 0; r < state.cercles.count; r++) {
     if (byHome[r] + state.deadByHome[r] !== state.initialByHome[r]) {
-      report('conservation', where, `${state.regionNames[r]}: ${byHome[r]} alive or serving + ${state.deadByHome[r]} dead ≠ ${state.initialByHome[r]} initial`);
+      report('conservation', where, `${state.cercleNames[r]}: ${byHome[r]} alive or serving + ${state.deadByHome[r]} dead ≠ ${state.initialByHome[r]} initial`);
     }
   }
 }
 
 /** Statuses and membership of every civilian group (one fast pass; details only on failure). */
 function checkStatuses(state: MaliState, where: string): void {
-  const { home, region, host, status, people, members, memberGroup } = state.civilians.columns;
+  const { home, cercle, host, status, people, members, memberGroup } = state.civilians.columns;
   const groups = state.groups.length;
   const { refugee, dead, home: atHome, displaced } = STATUS;
   for (let i = 0; i < state.civilians.size; i++) {
@@ -49,9 +49,9 @@ function checkStatuses(state: MaliState, where: string): void {
     const consistent =
       (s === refugee ? 1 : 0) === hosted &&
       (s === dead ? 1 : 0) === empty &&
-      (s !== atHome || region[i] === home[i]) &&
-      (s !== displaced || region[i] !== home[i]);
-    if (!consistent) report('status', where, `civilian ${i}: status ${s}, home ${home[i]}, region ${region[i]}, host ${host[i]}, ${people[i]} people, ${members[i]} serving`);
+      (s !== atHome || cercle[i] === home[i]) &&
+      (s !== displaced || cercle[i] !== home[i]);
+    if (!consistent) report('status', where, `civilian ${i}: status ${s}, home ${home[i]}, cercle ${cercle[i]}, host ${host[i]}, ${people[i]} people, ${members[i]} serving`);
     if (serving !== (members[i] > 0 ? 1 : 0) || (serving === 1 && memberGroup[i] >= groups)) report('membership', where, `civilian ${i}: memberGroup ${memberGroup[i]} with ${members[i]} serving`);
   }
 }
@@ -63,31 +63,31 @@ function checkStatuses(state: MaliState, where: string): void {
  */
 function checkSurvey(state: MaliState, where: string, withIndex: boolean): void {
   const c = state.civilians.columns;
-  const { regions, byPlace, groups } = state;
+  const { cercles, byPlace, groups } = state;
   const communities = state.communityNames.length;
-  const byKey = new Float64Array(regions.count * communities);
-  const listed = new Int32Array(regions.count * communities);
-  const members = groups.map(() => new Float64Array(regions.count));
+  const byKey = new Float64Array(cercles.count * communities);
+  const listed = new Int32Array(cercles.count * communities);
+  const members = groups.map(() => new Float64Array(cercles.count));
   for (let i = 0; i < state.civilians.size; i++) {
     const status = c.status[i];
     if (status === STATUS.dead) continue;
     // Members keep fighting where their group lived, refugees' included.
-    if (c.members[i] > 0) members[c.memberGroup[i]][c.region[i]] += c.members[i];
+    if (c.members[i] > 0) members[c.memberGroup[i]][c.cercle[i]] += c.members[i];
     if (status === STATUS.refugee) continue;
-    const key = c.region[i] * communities + c.community[i];
+    const key = c.cercle[i] * communities + c.community[i];
     byKey[key] += c.people[i];
     if (c.people[i] > 0) listed[key]++;
   }
-  for (let r = 0; r < regions.count; r++) {
+  for (let r = 0; r < cercles.count; r++) {
     let people = 0;
     for (let k = 0; k < communities; k++) {
       const key = r * communities + k;
       people += byKey[key];
-      if (regions.residentsByCommunity[key] !== byKey[key]) report('survey', where, `residentsByCommunity[${key}] = ${regions.residentsByCommunity[key]}, counted ${byKey[key]}`);
+      if (cercles.residentsByCommunity[key] !== byKey[key]) report('survey', where, `residentsByCommunity[${key}] = ${cercles.residentsByCommunity[key]}, counted ${byKey[key]}`);
     }
-    if (regions.residents[r] !== people) report('survey', where, `residents of ${state.regionNames[r]} = ${regions.residents[r]}, counted ${people}`);
+    if (cercles.residents[r] !== people) report('survey', where, `residents of ${state.cercleNames[r]} = ${cercles.residents[r]}, counted ${people}`);
     groups.forEach((group, g) => {
-      if (group.members[r] !== members[g][r]) report('survey', where, `${group.id} members in ${state.regionNames[r]} = ${group.members[r]}, counted ${members[g][r]}`);
+      if (group.members[r] !== members[g][r]) report('survey', where, `${group.id} members in ${state.cercleNames[r]} = ${group.members[r]}, counted ${members[g][r]}`);
     });
   }
   if (!withIndex) return;
@@ -98,7 +98,7 @@ function checkSurvey(state: MaliState, where: string, withIndex: boolean): void 
     if (to - from !== listed[key]) report('survey', where, `victim index lists ${to - from} groups under place ${key}, counted ${listed[key]}`);
     for (let k = from; k < to; k++) {
       const i = byPlace.members[k];
-      if (seen[i]++ > 0 || c.region[i] * communities + c.community[i] !== key) report('survey', where, `victim index lists civilian ${i} under place ${key} (or twice)`);
+      if (seen[i]++ > 0 || c.cercle[i] * communities + c.community[i] !== key) report('survey', where, `victim index lists civilian ${i} under place ${key} (or twice)`);
     }
   }
 }
@@ -112,13 +112,13 @@ function checkTrustSums(state: MaliRun, where: string): void {
   const c = state.civilians.columns;
   const actors = state.actorNames.length;
   const communities = state.communityNames.length;
-  const sums = new Float64Array(state.regions.trustSums.length);
-  const people = new Float64Array(state.regions.trustPeople.length);
+  const sums = new Float64Array(state.cercles.trustSums.length);
+  const people = new Float64Array(state.cercles.trustPeople.length);
   const refugees = new Float64Array(actors);
   let refugeePeople = 0;
   for (let i = 0; i < state.civilians.size; i++) {
     if (c.status[i] === STATUS.dead || c.people[i] === 0) continue;
-    const key = c.region[i] * communities + c.community[i];
+    const key = c.cercle[i] * communities + c.community[i];
     for (let a = 0; a < actors; a++) {
       if (c.status[i] === STATUS.refugee) refugees[a] += c.people[i] * state.trust[i * actors + a];
       else sums[key * actors + a] += c.people[i] * state.trust[i * actors + a];
@@ -128,10 +128,10 @@ function checkTrustSums(state: MaliRun, where: string): void {
   }
   const close = (a: number, b: number, who: number) => Math.abs(a - b) <= 1e-4 * Math.max(1, who);
   people.forEach((p, k) => {
-    if (p !== state.regions.trustPeople[k]) report('trustSums', where, `trustPeople[${k}] = ${state.regions.trustPeople[k]}, counted ${p}`);
+    if (p !== state.cercles.trustPeople[k]) report('trustSums', where, `trustPeople[${k}] = ${state.cercles.trustPeople[k]}, counted ${p}`);
   });
   sums.forEach((sum, k) => {
-    if (!close(state.regions.trustSums[k], sum, people[Math.floor(k / actors)])) report('trustSums', where, `trustSums[${k}] = ${state.regions.trustSums[k]}, counted ${sum}`);
+    if (!close(state.cercles.trustSums[k], sum, people[Math.floor(k / actors)])) report('trustSums', where, `trustSums[${k}] = ${state.cercles.trustSums[k]}, counted ${sum}`);
   });
   if (refugeePeople !== state.refugeeTrustPeople) report('trustSums', where, `refugee people ${state.refugeeTrustPeople}, counted ${refugeePeople}`);
   refugees.forEach((sum, a) => {
@@ -153,13 +153,13 @@ function checkRoundEnd(state: MaliRun, where: string): void {
     if (!(fear[i] >= 0 && fear[i] <= 1)) report('bounds', where, `fear of civilian ${i} = ${fear[i]}`);
     if (!(food[i] >= 0 && food[i] <= 1)) report('bounds', where, `food insecurity of civilian ${i} = ${food[i]}`);
   }
-  state.regions.communityTrust.forEach((t, k) => {
+  state.cercles.communityTrust.forEach((t, k) => {
     if (!(t >= 0 && t <= 1)) report('bounds', where, `community trust [${k}] = ${t}`);
   });
   for (const group of state.groups) {
     if (!(group.money >= 0)) report('money', where, `${group.id} money ${group.money}`);
     group.cadre.forEach((cadre, r) => {
-      if (!(cadre >= 0 && Number.isInteger(cadre))) report('money', where, `${group.id} cadre in ${state.regionNames[r]} = ${cadre}`);
+      if (!(cadre >= 0 && Number.isInteger(cadre))) report('money', where, `${group.id} cadre in ${state.cercleNames[r]} = ${cadre}`);
     });
   }
   if (!(state.tally.hpi >= 0 && state.tally.hpi <= 100)) report('hpi', where, `HPI ${state.tally.hpi}`);
@@ -168,8 +168,8 @@ function checkRoundEnd(state: MaliRun, where: string): void {
       if (!Number.isInteger(x) || x < 0) report('whole', where, `${what}[${r}] = ${x}`);
     });
   whole(state.deadByHome, 'deadByHome');
-  whole(state.regions.residents, 'residents');
-  whole(state.regions.residentsByCommunity, 'residentsByCommunity');
+  whole(state.cercles.residents, 'residents');
+  whole(state.cercles.residentsByCommunity, 'residentsByCommunity');
   for (const group of state.groups) whole(group.members, `${group.id}.members`);
   for (const count of [state.tally.home, state.tally.displaced, state.tally.refugees, state.ledger.displaced, state.ledger.refugees, state.ledger.returned]) {
     if (!Number.isInteger(count) || count < 0) report('whole', where, `a people count is ${count}`);
@@ -240,11 +240,11 @@ describe('Mali model invariants (shrunk baseline, varied seeds and parameters)',
     expect(checkedRounds).toBeGreaterThanOrEqual(8 * 60);
   });
 
-  it('conserves people per home region: at home + displaced + refugees + serving + dead = initial, after every phase of every round', () => {
+  it('conserves people per home cercle: at home + displaced + refugees + serving + dead = initial, after every phase of every round', () => {
     expect(violations.conservation.join('\n')).toBe('');
   });
 
-  it('keeps statuses consistent every round: refugees and only refugees have a host, "home" is the home region, "displaced" is elsewhere, and a group is dead exactly when no one is left', () => {
+  it('keeps statuses consistent every round: refugees and only refugees have a host, "home" is the home cercle, "displaced" is elsewhere, and a group is dead exactly when no one is left', () => {
     expect(violations.status.join('\n')).toBe('');
   });
 
@@ -264,16 +264,33 @@ describe('Mali model invariants (shrunk baseline, varied seeds and parameters)',
     expect(violations.hpi.join('\n')).toBe('');
   });
 
-  it('counts residents, residents by community, members serving by region and the victim index as the civilians stand after the survey, and keeps them current through the killings', () => {
+  it('counts residents, residents by community, members serving by cercle and the victim index as the civilians stand after the survey, and keeps them current through the killings', () => {
     expect(violations.survey.join('\n')).toBe('');
   });
 
-  it('keeps the trust sums by region × community (and of the refugees) equal to a recount from the civilians, every round', () => {
+  it('keeps the trust sums by cercle × community (and of the refugees) equal to a recount from the civilians, every round', () => {
     expect(violations.trustSums.join('\n')).toBe('');
   });
 
   it('counts people (dead, residents, members, at home, displaced, refugees, movers) in whole, non-negative numbers', () => {
     expect(violations.whole.join('\n')).toBe('');
+  });
+});
+
+describe('regions as an output level (model.ts)', () => {
+  it("a region's violent deaths are the sum of its cercles', every round", () => {
+    const { series, state } = runBaseline([], 80, 7);
+    let checked = 0;
+    state.regionNames.forEach((region, g) => {
+      const cercles = state.cercleNames.filter((_, r) => state.regionOf[r] === g);
+      const total = series.column(`violent_deaths_${region.toLowerCase()}`);
+      const parts = cercles.map((name) => series.column(`cercle_violent_deaths_${name.replace(/[^a-zA-Z0-9]+/g, '_').toLowerCase()}`));
+      for (let r = 1; r < series.rows; r++) {
+        expect(total[r]).toBeCloseTo(parts.reduce((sum, column) => sum + column[r], 0), 9);
+        checked += total[r] > 0 ? 1 : 0;
+      }
+    });
+    expect(checked).toBeGreaterThan(20); // the check saw deaths, not only zeros
   });
 });
 

@@ -7,7 +7,7 @@
  * round 55, MINUSMA about round 79.
  */
 import { describe, expect, it } from 'vitest';
-import { regionalTrust } from '../../../src/agents/mali/civilians.ts';
+import { cercleTrust } from '../../../src/agents/mali/civilians.ts';
 import { maliModel } from '../../../src/agents/mali/model.ts';
 import { NEGOTIATION } from '../../../src/agents/mali/state.ts';
 import { EVENT_TYPES, VICTIMS } from '../../../src/agents/mali/ledger.ts';
@@ -69,8 +69,8 @@ describe('recruitment (recruitment.ts)', () => {
 
 describe('humanitarian access (humanitarian-access.ts, civilians.ts)', () => {
   /**
-   * Residents' mean trust in AQIM/JNIM in the regions it controls, weighted by residents over
-   * regions and rounds, and the aid decisions it took there.
+   * Residents' mean trust in AQIM/JNIM in the cercles it controls, weighted by residents over
+   * cercles and rounds, and the aid decisions it took there.
    */
   function trustWhereItRules(aidHostility: number, seed: number, rounds: number): { trust: number; decisions: Set<number> } {
     const simulation = new Simulation(maliModel, maliBaseline([`armedGroups.aqim_jnim.aidHostility=${aidHostility}`], rounds), seed);
@@ -82,18 +82,18 @@ describe('humanitarian access (humanitarian-access.ts, civilians.ts)', () => {
     const decisions = new Set<number>();
     while (!simulation.done) {
       simulation.step();
-      for (let r = 0; r < state.regions.count; r++) {
+      for (let r = 0; r < state.cercles.count; r++) {
         if (group.aidDecision[r] >= 0) decisions.add(group.aidDecision[r]);
-        if (state.regions.control[r] !== group.actor) continue;
-        weighted += state.regions.residents[r] * regionalTrust(state, r, group.actor);
-        people += state.regions.residents[r];
+        if (state.cercles.control[r] !== group.actor) continue;
+        weighted += state.cercles.residents[r] * cercleTrust(state, r, group.actor);
+        people += state.cercles.residents[r];
       }
     }
     expect(people, 'AQIM holds no region in the run, so the comparison would be empty').toBeGreaterThan(0);
     return { trust: weighted / people, decisions };
   }
 
-  it('a group that blocks aid is trusted less by the residents of the regions it controls than one that lets aid in', () => {
+  it('a group that blocks aid is trusted less by the residents of the cercles it controls than one that lets aid in', () => {
     // AQIM holds Tombouctou and Kidal through 2012, before Serval: 45 rounds are enough.
     for (const seed of [1, 2]) {
       const blocking = trustWhereItRules(1, seed, 45);

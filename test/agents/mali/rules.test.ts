@@ -1,8 +1,9 @@
 /**
  * Unit tests of the Mali model's rule functions, on the tiny world of test/support/mali.ts
- * (three regions, two communities, one extremist and one Tuareg group) or on plain numbers.
+ * (three cercles, two communities, one extremist and one Tuareg group) or on plain numbers.
  */
 import fc from 'fast-check';
+import type * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { CONTROL_MARGIN, updateControl } from '../../../src/agents/mali/control.ts';
 import { deploy } from '../../../src/agents/mali/fama.ts';
@@ -108,8 +109,8 @@ describe('perceived risk (recruitment.ts)', () => {
     const state = tinyState(params);
     const [group] = state.groups;
     expect(perceivedRisk(state, params, group, NORTH)).toBe(0);
-    state.regions.fama[NORTH] = 500;
-    state.regions.ct[NORTH] = 100;
+    state.cercles.fama[NORTH] = 500;
+    state.cercles.ct[NORTH] = 100;
     // capability 1, CT fighter strength 3: S = 500 + 300; 100 cadres in the North.
     expect(perceivedRisk(state, params, group, NORTH)).toBeCloseTo(1 - Math.exp((-params.recruitment.riskConstant * 800) / 101), 12);
   });
@@ -117,9 +118,9 @@ describe('perceived risk (recruitment.ts)', () => {
   it('rises with security forces and falls with the group\'s fighters there', () => {
     const state = tinyState(params);
     const [group] = state.groups;
-    state.regions.fama[NORTH] = 200;
+    state.cercles.fama[NORTH] = 200;
     const base = perceivedRisk(state, params, group, NORTH);
-    state.regions.fama[NORTH] = 400;
+    state.cercles.fama[NORTH] = 400;
     const moreSoldiers = perceivedRisk(state, params, group, NORTH);
     group.cadre[NORTH] = 300;
     const moreFighters = perceivedRisk(state, params, group, NORTH);
@@ -216,17 +217,68 @@ describe('apportion (state.ts)', () => {
   });
 });
 
+describe('cercles and their regions (state.ts initMali, params.ts)', () => {
+  /** The tiny world with a second cercle in the North region, three times as populous. */
+  const twoCercleNorth = () => tinyParams({ cercles: { Upland: { region: 'North', adjacent: ['North'], population: 3000 } } });
+
+  it("apportions a region's cadres over its cercles in proportion to their people, in whole fighters", () => {
+    const params = twoCercleNorth();
+    params.armedGroups['jihadists'].fighters = { North: 101 };
+    const state = tinyState(params);
+    const upland = state.cercleNames.indexOf('Upland');
+    const cadre = state.groups[0].cadre;
+    expect([cadre[NORTH], cadre[upland]]).toEqual([25, 76]); // 25.25 and 75.75: the larger remainder gets the unit
+    expect(cadre[SOUTH] + cadre[EMPTY]).toBe(0);
+  });
+
+  it("gives every cercle its region's communities, hardship and services, and its own people", () => {
+    const state = tinyState(twoCercleNorth());
+    const upland = state.cercleNames.indexOf('Upland');
+    expect(state.regionNames[state.regionOf[upland]]).toBe('North');
+    expect(state.cercles.services[upland]).toBe(state.cercles.services[NORTH]);
+    const c = state.civilians.columns;
+    const people = [0, 0];
+    const herders = [0, 0];
+    for (let i = 0; i < state.civilians.size; i++) {
+      const k = c.home[i] === NORTH ? 0 : c.home[i] === upland ? 1 : -1;
+      if (k < 0) continue;
+      people[k] += c.people[i];
+      if (c.community[i] === HERDERS) herders[k] += c.people[i];
+    }
+    expect(people).toEqual([1000, 3000]);
+    expect(herders).toEqual([600, 1800]); // the North's 60% herders in both
+  });
+
+  it('rejects a cercle of an unknown region and a region without cercles, naming the field', () => {
+    const issues = (patch: Record<string, unknown>) => {
+      try {
+        tinyParams(patch);
+      } catch (error) {
+        return (error as z.ZodError).issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+      }
+      return [];
+    };
+    expect(issues({ cercles: { Upland: { region: 'Nort', population: 10 } } })).toEqual([
+      'cercles.Upland.region: names unknown region "Nort" (did you mean "North"?); regions are North, South, Empty',
+    ]);
+    expect(issues({ regions: { Coast: { communities: { farmers: 1 } } } })).toEqual(['regions.Coast: region "Coast" has no cercle: give at least one cercle `region: Coast`']);
+  });
+});
+
 describe('deployment (fama.ts deploy)', () => {
-  it('spreads the total in proportion to the weights; regions not listed get 0', () => {
-    const out = new Float64Array(3);
-    deploy(1000, { North: { value: 1 }, South: { value: 3 } }, ['North', 'South', 'Empty'], out);
-    expect([...out]).toEqual([250, 750, 0]);
+  /** Regions North (cercles N1, N2 with 1:3 of its people), South (one cercle) and Empty (one cercle, nobody). */
+  const places = { regionNames: ['North', 'South', 'Empty'], regionOf: Uint8Array.from([0, 0, 1, 2]), shareOfRegion: Float64Array.from([0.25, 0.75, 1, 1]) };
+
+  it("spreads the total over regions by weight and within a region by its cercles' people; regions not listed get 0", () => {
+    const out = new Float64Array(4);
+    deploy(places, 1000, { North: { value: 1 }, South: { value: 3 } }, out);
+    expect([...out]).toEqual([62.5, 187.5, 750, 0]);
   });
 
   it('sends no one when every weight is 0', () => {
-    const out = new Float64Array(2).fill(9);
-    deploy(1000, { North: { value: 0 } }, ['North', 'South'], out);
-    expect([...out]).toEqual([0, 0]);
+    const out = new Float64Array(4).fill(9);
+    deploy(places, 1000, { North: { value: 0 } }, out);
+    expect([...out]).toEqual([0, 0, 0, 0]);
   });
 
   it('conserves the total for any positive weights', () => {
@@ -234,7 +286,8 @@ describe('deployment (fama.ts deploy)', () => {
       fc.property(fc.double({ min: 0, max: 1e5, noNaN: true }), fc.array(fc.double({ min: 0.001, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 10 }), (troops, weights) => {
         const names = weights.map((_, i) => `r${i}`);
         const out = new Float64Array(weights.length);
-        deploy(troops, Object.fromEntries(names.map((name, i) => [name, { value: weights[i] }])), names, out);
+        const oneCercleEach = { regionNames: names, regionOf: Uint8Array.from(names, (_, i) => i), shareOfRegion: new Float64Array(names.length).fill(1) };
+        deploy(oneCercleEach, troops, Object.fromEntries(names.map((name, i) => [name, { value: weights[i] }])), out);
         expect(out.reduce((a, b) => a + b, 0)).toBeCloseTo(troops, 6);
         out.forEach((x) => expect(x).toBeGreaterThanOrEqual(0));
       }),
@@ -292,7 +345,7 @@ describe('territorial control (control.ts updateControl)', () => {
     const state = tinyState(params);
     const [jihadists] = state.groups;
     jihadists.active = true;
-    state.regions.fama[NORTH] = 1000;
+    state.cercles.fama[NORTH] = 1000;
     return { state, jihadists };
   };
 
@@ -300,23 +353,23 @@ describe('territorial control (control.ts updateControl)', () => {
     const { state, jihadists } = setUp();
     jihadists.cadre[NORTH] = Math.floor(1000 * CONTROL_MARGIN) - 1;
     updateControl(state, params);
-    expect(state.regions.control[NORTH]).toBe(FAMA);
+    expect(state.cercles.control[NORTH]).toBe(FAMA);
     jihadists.cadre[NORTH] = Math.floor(1000 * CONTROL_MARGIN) + 1;
     updateControl(state, params);
-    expect(state.regions.control[NORTH]).toBe(jihadists.actor);
+    expect(state.cercles.control[NORTH]).toBe(jihadists.actor);
   });
 
   it('the holder keeps a region against a stronger side still within the margin (hysteresis)', () => {
     const { state, jihadists } = setUp();
     jihadists.cadre[NORTH] = 1300;
     updateControl(state, params);
-    expect(state.regions.control[NORTH]).toBe(jihadists.actor);
-    state.regions.fama[NORTH] = 1300 * CONTROL_MARGIN - 1; // the army is now stronger, but not by the margin
+    expect(state.cercles.control[NORTH]).toBe(jihadists.actor);
+    state.cercles.fama[NORTH] = 1300 * CONTROL_MARGIN - 1; // the army is now stronger, but not by the margin
     updateControl(state, params);
-    expect(state.regions.control[NORTH]).toBe(jihadists.actor);
-    state.regions.fama[NORTH] = 1300 * CONTROL_MARGIN + 1;
+    expect(state.cercles.control[NORTH]).toBe(jihadists.actor);
+    state.cercles.fama[NORTH] = 1300 * CONTROL_MARGIN + 1;
     updateControl(state, params);
-    expect(state.regions.control[NORTH]).toBe(FAMA);
+    expect(state.cercles.control[NORTH]).toBe(FAMA);
   });
 
   it('a region left with no armed strength at all is contested, unless the state holds it', () => {
@@ -324,10 +377,10 @@ describe('territorial control (control.ts updateControl)', () => {
     jihadists.cadre[NORTH] = 2000;
     updateControl(state, params);
     jihadists.cadre[NORTH] = 0;
-    state.regions.fama[NORTH] = 0;
+    state.cercles.fama[NORTH] = 0;
     updateControl(state, params);
-    expect(state.regions.control[NORTH]).toBe(-1);
-    expect(state.regions.control[EMPTY]).toBe(FAMA);
+    expect(state.cercles.control[NORTH]).toBe(-1);
+    expect(state.cercles.control[EMPTY]).toBe(FAMA);
   });
 });
 
@@ -340,9 +393,9 @@ describe('victim draw (violence.ts pickCivilian)', () => {
     const c = state.civilians.columns;
     for (let k = 0; k < 300; k++) {
       const any = pickCivilian(rng, state, SOUTH, -1);
-      expect(c.region[any]).toBe(SOUTH);
+      expect(c.cercle[any]).toBe(SOUTH);
       const herder = pickCivilian(rng, state, NORTH, HERDERS);
-      expect(c.region[herder]).toBe(NORTH);
+      expect(c.cercle[herder]).toBe(NORTH);
       expect(c.community[herder]).toBe(HERDERS);
       expect(c.people[herder]).toBeGreaterThan(0);
     }
@@ -356,7 +409,7 @@ describe('victim draw (violence.ts pickCivilian)', () => {
     // Everyone in the North flees abroad: the North has no residents left after the survey.
     const c = state.civilians.columns;
     for (let i = 0; i < state.civilians.size; i++) {
-      if (c.region[i] !== NORTH) continue;
+      if (c.cercle[i] !== NORTH) continue;
       c.status[i] = STATUS.refugee;
       c.host[i] = 0;
     }
@@ -372,7 +425,7 @@ describe('victim draw (violence.ts pickCivilian)', () => {
     // Empty every other North herder group without a new survey (as killings do mid-round).
     let kept = 0;
     for (let i = 0; i < state.civilians.size; i++) {
-      if (c.region[i] !== NORTH || c.community[i] !== HERDERS) continue;
+      if (c.cercle[i] !== NORTH || c.community[i] !== HERDERS) continue;
       if (kept++ % 2 === 0) c.people[i] = 0;
     }
     for (let k = 0; k < 300; k++) {
@@ -386,7 +439,7 @@ describe('income of armed groups (money.ts weeklyIncome)', () => {
   // Jihadists in the North: 1,000,000 USD/week of trafficking at a 2% share, 1,000 ransom, 500 external, no tax.
   const at = (borderControl: number, disruption: number) => {
     const params = tinyParams({
-      regions: { North: { trafficking: 1_000_000 } },
+      cercles: { North: { trafficking: 1_000_000 } },
       armedGroups: { jihadists: { income: { traffickingShare: 0.02, ransom: 1000, external: 500, taxPerPerson: 0 } } },
       regionalCooperation: { borderControl },
       financing: { disruption },

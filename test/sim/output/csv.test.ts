@@ -7,7 +7,7 @@ import { epsteinModel } from '../../../src/agents/epstein/model.ts';
 import { epsteinSchema } from '../../../src/agents/epstein/params.ts';
 import { toCsv, type Cell } from '../../../src/sim/output/csv.ts';
 import { partialName, writeFileAtomic } from '../../../src/sim/output/files.ts';
-import { seriesCsv, summaryCsv } from '../../../src/sim/output/run-files.ts';
+import { groupsCsv, seriesCsv, summaryCsv } from '../../../src/sim/output/run-files.ts';
 import { MetricSeries } from '../../../src/sim/metrics.ts';
 import { runScenario, type RunResult } from '../../../src/sim/schedule.ts';
 import { scratchFolder } from '../../support/scratch.ts';
@@ -256,5 +256,32 @@ describe('output/run-files: seriesCsv and summaryCsv', () => {
 
     // Assert
     expect(rows).toEqual([['scenario', 'seed', 'rounds'], ['s', '1', '3']]);
+  });
+});
+
+describe('output/run-files: groupsCsv', () => {
+  // Two breakdowns with awkward names (a comma, quotes), 3 time points, one missing value.
+  const series = new MetricSeries(['a'], 3);
+  const cercles = { by: 'cercle', groups: ['Gao', 'Tin, "Essako"'], measures: [{ name: 'residents', unit: 'people', doc: '' }, { name: 'deaths', unit: 'people', doc: '' }], read: () => undefined };
+  const communities = { by: 'community', groups: ['fulani'], measures: [{ name: 'residents', unit: 'people', doc: '' }], read: () => undefined };
+  const breakdowns = [
+    { definition: cercles, values: Float64Array.from({ length: 3 * 4 }, (_, k) => (k === 5 ? Number.NaN : k * 1.5)) },
+    { definition: communities, values: Float64Array.from([7, 8, 9]) },
+  ];
+  const handMade: RunResult = { seed: 3, series, summaryNames: [], summary: new Float64Array(0), breakdowns };
+  const dates = ['2012-01-01', '2012-01-08', '2012-01-15'];
+
+  it('writes one row per round × grouping × group × measure, byte for byte what stringifying each row gives', () => {
+    const rows: Cell[][] = [];
+    for (let r = 0; r < 3; r++) {
+      cercles.groups.forEach((group, g) => cercles.measures.forEach((measure, m) => rows.push(['mali, 2012', 3, r, dates[r], 'cercle', group, measure.name, breakdowns[0].values[r * 4 + g * 2 + m]])));
+      rows.push(['mali, 2012', 3, r, dates[r], 'community', 'fulani', 'residents', breakdowns[1].values[r]]);
+    }
+    const csv = groupsCsv(handMade, { scenario: 'mali, 2012', seed: 3 }, dates);
+    expect(csv).toBe(toCsv(['scenario', 'seed', 'round', 'date', 'by', 'group', 'measure', 'value'], rows));
+    const parsed = readCsv(csv);
+    expect(parsed).toHaveLength(1 + 3 * 5);
+    expect(parsed[3]).toEqual(['mali, 2012', '3', '0', '2012-01-01', 'cercle', 'Tin, "Essako"', 'residents', '3']);
+    expect(parsed[7].slice(5)).toEqual(['Gao', 'deaths', '']); // the missing value of round 1
   });
 });

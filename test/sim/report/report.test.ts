@@ -15,12 +15,16 @@ import { runBatch } from '../../../src/sim/batch/run-batch.ts';
 import { loadBoundaries } from '../../../src/sim/report/boundaries.ts';
 import { modelReportOptions, writeReport, type ReportOptions } from '../../../src/sim/report/index.ts';
 import { ScenarioError } from '../../../src/sim/scenario/errors.ts';
+import { loadScenario } from '../../../src/sim/scenario/index.ts';
+import type { MaliParams } from '../../../src/agents/mali/params.ts';
 import { runSensitivity } from '../../../src/sim/sensitivity/run-sensitivity.ts';
 import { launchBrowser } from '../../support/browser.ts';
 import { scratchFolder } from '../../support/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const REGIONS = ['kayes', 'koulikoro', 'sikasso', 'segou', 'mopti', 'tombouctou', 'gao', 'menaka', 'kidal', 'bamako'];
+/** The baseline's 50 cercles, as the map and its series columns name them. */
+const CERCLES = Object.keys((loadScenario(join(ROOT, 'scenarios/mali-2012.yaml'), MODELS).params as MaliParams).cercles);
+const column = (name: string): string => name.replace(/[^a-zA-Z0-9]+/g, '_').toLowerCase();
 
 // Kept after the tests: the screenshots are for a person to look at.
 const scratch = scratchFolder('report', { keep: true });
@@ -29,10 +33,10 @@ async function batch(experiment: string, out: string): Promise<void> {
   await runBatch({ loaded: loadExperiment(experiment), overrides: {}, catalog: CATALOG, out, workers: 2, shard: null, resume: false, command: ['test'] });
 }
 
-/** A small Mali experiment: 255 people per agent, 60 rounds, two strategies, the regional series kept for the map. */
+/** A small Mali experiment: 255 people per agent, 60 rounds, two strategies, the cercles' series kept for the map. */
 function maliExperiment(): string {
   const file = join(scratch, 'mali-small.yaml');
-  const series = ['civilian_deaths', 'hpi', 'idps', ...REGIONS.map((region) => `violent_deaths_${region}`)];
+  const series = ['civilian_deaths', 'hpi', 'idps', 'violent_deaths_gao', ...CERCLES.map((cercle) => `cercle_violent_deaths_${column(cercle)}`)];
   writeFileSync(
     file,
     [
@@ -229,7 +233,7 @@ describe('report of a small batch of the Mali model', () => {
   }, 180_000);
 
   it('draws the time series, effects, deaths by cluster, the map and the observed years, with no Vega warning', () => {
-    expect(result.charts).toEqual(['series-1', 'series-2', 'series-3', 'forest', 'cluster-deaths', 'region-map', 'observed-years']);
+    expect(result.charts).toEqual(['series-1', 'series-2', 'series-3', 'forest', 'cluster-deaths', 'cercle-map', 'observed-years']);
     expect(result.warnings).toEqual([]);
   });
 
@@ -240,9 +244,9 @@ describe('report of a small batch of the Mali model', () => {
     expect(seen.marks['series-1']['area']).toBeGreaterThan(0);
     expect(seen.marks['forest']['symbol']).toBeGreaterThan(0);
     expect(seen.marks['cluster-deaths']['rect']).toBeGreaterThan(0);
-    // Ten regions in grey underneath, ten coloured on top, one label each.
-    expect(seen.marks['region-map']['shape']).toBe(20);
-    expect(seen.marks['region-map']['text']).toBe(10);
+    // Fifty cercles in grey underneath, fifty coloured on top; too many to label (the table names them).
+    expect(seen.marks['cercle-map']['shape']).toBe(100);
+    expect(seen.marks['cercle-map']['text'] ?? 0).toBe(0);
     expect(seen.marks['observed-years']['symbol']).toBeGreaterThan(0);
   });
 
@@ -264,7 +268,7 @@ describe('report of a small batch of the Mali model', () => {
     expect(manifest.columns.summary.find((column) => column.name === 'hpi_mean')).toMatchObject({ title: 'Human protection index (mean)', unit: 'index' });
   });
 
-  it('the map sums each region over the period asked for and draws Ménaka over Gao', () => {
+  it('the map sums each cercle over the period asked for', () => {
     const html = readFileSync(result.file, 'utf8');
     expect(html).toMatch(/Violent deaths, 2012-0[23]-\d\d to 2012-12-\d\d: baseline, median of 2 replicates/);
     expect(html).toContain('geoBoundaries');
@@ -272,10 +276,9 @@ describe('report of a small batch of the Mali model', () => {
     expect(html).toContain('<td>Menaka</td>');
   });
 
-  it('the boundaries name every region of the Mali scenario once, Ménaka drawn after (over) Gao', () => {
-    const regions = loadBoundaries(MALI_BOUNDARIES).outlines.map((outline) => outline.region);
-    expect([...regions].sort()).toEqual(['Bamako', 'Gao', 'Kayes', 'Kidal', 'Koulikoro', 'Menaka', 'Mopti', 'Segou', 'Sikasso', 'Tombouctou']);
-    expect(regions.indexOf('Menaka')).toBeGreaterThan(regions.indexOf('Gao'));
+  it('the boundaries name every cercle of the Mali scenario once', () => {
+    const cercles = loadBoundaries(MALI_BOUNDARIES, 'cercle').outlines.map((outline) => outline.region);
+    expect([...cercles].sort()).toEqual([...CERCLES].sort());
   });
 
   it('prints the manifest: version, commit, seed, experiment, scenario, command and dates', () => {

@@ -18,6 +18,9 @@ export function regionColumn(region: string): string {
   return region.replace(/[^a-zA-Z0-9]+/g, '_').toLowerCase();
 }
 
+/** Up to this many places, each is labelled with its name and value on the map. */
+const LABELLED_PLACES = 20;
+
 /** Series columns the map may read for a metric. */
 export function isMapColumn(column: string, metric: string): boolean {
   return column.startsWith(`${metric}_`);
@@ -32,7 +35,7 @@ interface RegionSums {
 }
 
 /** Sums of each region's series column over the rounds whose end date is within [from, to]. */
-function sumsFromSeries(data: ReportData, regions: readonly string[], metric: string, runIds: readonly number[]): RegionSums | string {
+function sumsFromSeries(data: ReportData, regions: readonly string[], metric: string, runIds: readonly number[], unit: string): RegionSums | string {
   const series = data.series!;
   const { from, to } = data.options;
   if ((from !== undefined || to !== undefined) && !series.dates) return 'the scenario has no calendar, so series.csv has no dates for --from and --to';
@@ -57,45 +60,47 @@ function sumsFromSeries(data: ReportData, regions: readonly string[], metric: st
   }
   const first = series.dates ? series.dates[rounds[0] - 1] : `round ${rounds[0]}`;
   const last = series.dates ? series.dates[rounds[rounds.length - 1]] : `round ${rounds[rounds.length - 1]}`;
-  return { values, period: `${first} to ${last}`, source: `series.csv columns ${metric}_<region>, summed over the ${rounds.length} rounds of the period` };
+  return { values, period: `${first} to ${last}`, source: `series.csv columns ${metric}_<${unit}>, summed over the ${rounds.length} rounds of the period` };
 }
 
 /** Each region's run-level total (runs.csv `<metric>_<region>_total`): the whole run. */
-function sumsFromRuns(data: ReportData, regions: readonly string[], metric: string, runIds: readonly number[]): RegionSums {
+function sumsFromRuns(data: ReportData, regions: readonly string[], metric: string, runIds: readonly number[], unit: string): RegionSums {
   const rowOf = new Map(data.runs.runIds.map((runId, i) => [runId, i]));
   const values = new Map<string, number[]>();
   for (const region of regions) {
     const column = data.runs.outcomes.get(`${metric}_${regionColumn(region)}_total`);
     if (column) values.set(region, runIds.flatMap((runId) => (rowOf.has(runId) ? [column[rowOf.get(runId)!]] : [])).filter(Number.isFinite));
   }
-  return { values, period: 'the whole run', source: `runs.csv columns ${metric}_<region>_total (series.csv does not keep ${metric}_<region>)` };
+  return { values, period: 'the whole run', source: `runs.csv columns ${metric}_<${unit}>_total (series.csv does not keep ${metric}_<${unit}>)` };
 }
 
 export function mapSection(data: ReportData): Section {
   const map = data.options.model?.map;
   const metric = data.options.mapMetric ?? map?.metric ?? 'none';
+  const unit = map?.unit ?? 'region';
+  const title = metric === map?.metric && map.title !== undefined ? map.title : data.titleOf(metric);
   const section = {
     id: 'map',
-    title: `${data.titleOf(metric)} by region`,
+    title: `${title} by ${unit}`,
     explanation: [
-      `The model’s regions coloured by ${metric.replace(/_/g, ' ')} over the period, summed over the rounds of each baseline run; the colour and the number written in each region are the median over replicates (darker is more). The table gives the median and the range that holds 90% of replicates.`,
+      `The model’s ${unit}s coloured by ${metric.replace(/_/g, ' ')} over the period, summed over the rounds of each baseline run; the colour${unit === 'region' ? ' and the number written in each region are' : ' is'} the median over replicates (darker is more). The table gives the median and the range that holds 90% of replicates.`,
       ...(map?.notes ?? []),
     ],
   };
   if (!map) return { ...section, title: 'Map', figures: [], notes: [`Not shown: model ${data.manifest.model} defines no map (ModelDefinition.report.map).`] };
-  const boundaries = loadBoundaries(map.boundaries);
+  const boundaries = loadBoundaries(map.boundaries, unit);
   const regions = boundaries.outlines.map((outline) => outline.region);
   const baseline = data.arms.find((arm) => arm.strategy === 'baseline' && arm.point === 0);
   const inSeries = data.series !== null && regions.some((region) => data.series!.values.has(`${metric}_${regionColumn(region)}`));
   const inRuns = regions.some((region) => data.runs.outcomes.has(`${metric}_${regionColumn(region)}_total`));
   const periodAsked = data.options.from !== undefined || data.options.to !== undefined;
   if (!baseline || (!inSeries && !inRuns)) {
-    return { ...section, figures: [], notes: [`Not shown: no column ${metric}_<region> in series.csv nor ${metric}_<region>_total in runs.csv for the regions of the map (${regions.join(', ')}): the batch does not count ${metric} by region.`] };
+    return { ...section, figures: [], notes: [`Not shown: no column ${metric}_<${unit}> in series.csv nor ${metric}_<${unit}>_total in runs.csv for the ${unit}s of the map (${regions.join(', ')}): the batch does not count ${metric} by ${unit}.`] };
   }
   if (!inSeries && periodAsked) {
-    return { ...section, figures: [], notes: [`Not shown: --from and --to need the per-round columns ${metric}_<region> in series.csv; add them to the experiment’s outputs.series (or leave out --from and --to to map the whole run from runs.csv).`] };
+    return { ...section, figures: [], notes: [`Not shown: --from and --to need the per-round columns ${metric}_<${unit}> in series.csv; add them to the experiment’s outputs.series (or leave out --from and --to to map the whole run from runs.csv).`] };
   }
-  const sums = inSeries ? sumsFromSeries(data, regions, metric, baseline.runIds) : sumsFromRuns(data, regions, metric, baseline.runIds);
+  const sums = inSeries ? sumsFromSeries(data, regions, metric, baseline.runIds, unit) : sumsFromRuns(data, regions, metric, baseline.runIds, unit);
   if (typeof sums === 'string') return { ...section, figures: [], notes: [`Not shown: ${sums}.`] };
   const statistic = (region: string, p: number): number => quantile([...(sums.values.get(region) ?? [])].sort((a, b) => a - b), p);
   const shapes: RegionShape[] = boundaries.outlines.map((outline) => {
@@ -106,23 +111,24 @@ export function mapSection(data: ReportData): Section {
       geometry: outline.polygons.length === 1 ? { type: 'Polygon', coordinates: outline.polygons[0] } : { type: 'MultiPolygon', coordinates: outline.polygons },
     };
   });
-  const labels = boundaries.outlines.map((outline) => ({ longitude: outline.labelAt[0], latitude: outline.labelAt[1], text: `${outline.region}\n${formatNumber(statistic(outline.region, 0.5))}` }));
+  // Fifty cercles leave no room for a name and a number each: the table gives them.
+  const labels = boundaries.outlines.length > LABELLED_PLACES ? [] : boundaries.outlines.map((outline) => ({ longitude: outline.labelAt[0], latitude: outline.labelAt[1], text: `${outline.region}\n${formatNumber(statistic(outline.region, 0.5))}` }));
   const missing = regions.filter((region) => !sums.values.has(region));
   const replicates = Math.max(0, ...[...sums.values.values()].map((values) => values.length));
   return {
     ...section,
     figures: [
       {
-        id: 'region-map',
-        title: `${data.titleOf(metric)}, ${sums.period}: baseline, median of ${replicates} replicate${replicates === 1 ? '' : 's'}`,
+        id: `${unit}-map`,
+        title: `${title}, ${sums.period}: baseline, median of ${replicates} replicate${replicates === 1 ? '' : 's'}`,
         caption: `From ${sums.source}. Boundaries: ${boundaries.attribution || 'see data/boundaries/README.md'}.`,
-        spec: mapSpec({ shapes, labels, legendTitle: data.titleOf(metric) }),
+        spec: mapSpec({ shapes, labels, legendTitle: title }),
         table: {
-          header: ['region', 'median', '5th percentile', '95th percentile'],
+          header: [unit, 'median', '5th percentile', '95th percentile'],
           rows: regions.map((region) => [region, formatNumber(statistic(region, 0.5)), formatNumber(statistic(region, 0.05)), formatNumber(statistic(region, 0.95))]),
         },
       },
     ],
-    notes: missing.length > 0 ? [`Grey regions have no ${metric} column in this batch: ${missing.join(', ')}.`] : [],
+    notes: missing.length > 0 ? [`Grey ${unit}s have no ${metric} column in this batch: ${missing.join(', ')}.`] : [],
   };
 }

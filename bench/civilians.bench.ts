@@ -77,9 +77,9 @@ function limitLoop(name: PhaseName, state: MaliRun, draws: number, rng: RandomSt
     }
     for (let i = 0; i < size; i++) sink += place[i];
   } else if (name === 'perceive') {
-    const { status, people, cercle, fear, harmedBy, hardship, host, community, food } = c;
+    const { status, people, cercle, fear, harmedBy, hardship, camp, community, food } = c;
     for (let i = 0; i < size; i++) {
-      const base = status[i] + people[i] + cercle[i] + harmedBy[i] + host[i] + community[i];
+      const base = status[i] + people[i] + cercle[i] + harmedBy[i] + camp[i] + community[i];
       fear[i] = fear[i] * 0.9 + base * 1e-9;
       food[i] = hardship[i] * 0.5;
       const row = i * actors;

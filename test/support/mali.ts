@@ -89,7 +89,7 @@ function merge(base: Record<string, unknown>, patch: Record<string, unknown>): R
 }
 
 /**
- * A tiny world: North (herders and farmers, on the Niger border), South (mostly farmers), and
+ * A tiny world: North (herders and farmers, 150 km by road from a camp in Niger), South (mostly farmers), and
  * Empty (no one lives there), in a line; each region is one cercle of the same name. One extremist group in the North, one Tuareg group
  * with no fighters; the army, with capability 1, in the South. Ten people per agent.
  */
@@ -105,7 +105,7 @@ const TINY: Record<string, unknown> = {
     Empty: { communities: { herders: 0.5, farmers: 0.5 } },
   },
   cercles: {
-    North: { region: 'North', adjacent: ['South'], population: 1000, borders: { niger: 300 } },
+    North: { region: 'North', adjacent: ['South'], population: 1000 },
     South: { region: 'South', adjacent: ['Empty'], population: 2000 },
     Empty: { region: 'Empty', population: 0 },
   },
@@ -114,6 +114,12 @@ const TINY: Record<string, unknown> = {
     farmers: { trust: { jihadists: 0.1 } },
   },
   hostCountries: { niger: {} },
+  camps: { Camp: { host: 'niger' } },
+  roads: [
+    ['North', 'South', 200],
+    ['South', 'Empty', 300],
+    ['North', 'Camp', 150],
+  ],
   armedGroups: {
     jihadists: { kind: 'extremist', fighters: { North: 100 }, money: 1_000_000, wage: 200 },
     rebels: { kind: 'tuareg', partner: 'jihadists', money: 100_000 },

@@ -8,7 +8,7 @@
  * as good as any (and cheaper than a shuffle of 200,000 indices each round).
  */
 import type { RandomStream } from '../../sim/random.ts';
-import { hopDistance } from '../../sim/space/graph.ts';
+import { neighbours } from '../../sim/space/graph.ts';
 import type { MaliParams } from './params.ts';
 import { COMMUNAL, countTrust, CT, FAMA, MINUSMA, NONE, regionSettings, scaleTrust, STATUS, surveyTrust, type MaliState } from './state.ts';
 
@@ -141,9 +141,9 @@ export function trustExperience(state: MaliState, params: MaliParams, experience
  * the civilians; `recount` re-counts them from scratch instead, against float drift.
  */
 export function perceive(state: MaliState, params: MaliParams, experience: Float64Array, recount: boolean): void {
-  const { civilians, cercles, trust, groups, hostNames } = state;
+  const { civilians, cercles, trust, groups, hostNames, campHost } = state;
   // Columns as locals: the loop calls scaleTrust, after which property loads could not be hoisted.
-  const { status: statusOf, people: peopleOf, cercle: cercleOf, fear: fearOf, harmedBy: harmedByOf, food: foodOf, host, hardship } = civilians.columns;
+  const { status: statusOf, people: peopleOf, cercle: cercleOf, fear: fearOf, harmedBy: harmedByOf, food: foodOf, camp, hardship } = civilians.columns;
   const actors = state.actorNames.length;
   const { learning, social, personalHarm, aidDenial } = params.trust;
   const { decay, exposure, personalHarm: fearOfLoss } = params.fear;
@@ -160,7 +160,7 @@ export function perceive(state: MaliState, params: MaliParams, experience: Float
     const controller = cercles.control[r];
     if (controller >= 3 && groups[controller - 3].aidDecision[r] === 0) blocked[r] = controller;
   }
-  const campNeed = hostNames.map((name) => 0.6 * (1 - params.hostCountries[name].campAid));
+  const campNeed = Array.from(campHost, (h) => 0.6 * (1 - params.hostCountries[hostNames[h]].campAid));
   // Where trust moves this round: learning × experience + social × last round's community mean.
   const target = new Float64Array(experience.length);
   for (let k = 0; k < target.length; k++) target[k] = learning * experience[k] + social * cercles.communityTrust[k];
@@ -179,7 +179,7 @@ export function perceive(state: MaliState, params: MaliParams, experience: Float
     fearOf[i] = fear > 1 ? 1 : fear;
     let food: number;
     if (refugee) {
-      food = campNeed[host[i]];
+      food = campNeed[camp[i]];
     } else {
       const need = foodNeed[r] * (0.5 + hardship[i]) + (status === STATUS.displaced ? 0.2 : 0);
       food = (need > 1 ? 1 : need) * afterAid[r];
@@ -215,48 +215,74 @@ export function perceive(state: MaliState, params: MaliParams, experience: Float
 }
 
 /**
- * Where people fleeing a cercle go, as cumulative weights over cercles then host countries
- * (`destinations` row r: cercles.count + hosts entries): a cercle weighs its calm (few deaths)
- * and food security, times distanceDecay per hop; a host country weighs abroadWeight per 1,000 km
- * of border with the cercle times its camps' pull. The cercle itself weighs 0.
+ * Threat (per cercle, after the fighting), Flee's conflict-onset rule made proportional, so
+ * people can flee ahead of the violence rather than only after deaths they have seen: the
+ * share of a cercle's residents an armed attack or clash frightens, min(1, attacks ×
+ * threatReach / residents), or 1 where an armed group's own fighters (cadres) arrived since the
+ * last perception; next to such a cercle, threatAdjacent × its threat, where that is more.
+ */
+export function senseThreat(state: MaliState, params: MaliParams): void {
+  const { cercles, graph, groups } = state;
+  const { threatReach, threatAdjacent } = params.displacement;
+  const onset = new Float64Array(cercles.count);
+  for (let r = 0; r < cercles.count; r++) {
+    if (cercles.attacks[r] > 0) onset[r] = cercles.residents[r] > 0 ? Math.min(1, (cercles.attacks[r] * threatReach) / cercles.residents[r]) : 1;
+  }
+  for (const group of groups) {
+    for (let r = 0; r < cercles.count; r++) {
+      const here = group.active && group.cadre[r] >= 1 ? 1 : 0;
+      if (here === 1 && group.present[r] === 0) onset[r] = 1;
+      group.present[r] = here;
+    }
+  }
+  for (let r = 0; r < cercles.count; r++) {
+    let threat = onset[r];
+    for (const q of neighbours(graph, r)) threat = Math.max(threat, threatAdjacent * onset[q]);
+    cercles.threat[r] = threat;
+  }
+}
+
+/**
+ * Where people fleeing a cercle go, as cumulative weights over cercles then camps
+ * (`destinations` row r: cercles.count + camps entries): a cercle q weighs its calm (few deaths)
+ * and its region's food security, times exp(−km/distanceScale) for the road distance from r; a
+ * camp weighs abroadWeight × its host country's pull × exp(−km/distanceScale). The cercle
+ * itself, and places no road leads to, weigh 0.
  */
 export function destinationWeights(state: MaliState, params: MaliParams, out: Float64Array): void {
-  const { cercles, graph, hostNames, cercleNames } = state;
-  const width = cercles.count + hostNames.length;
-  const { distanceDecay, abroadWeight } = params.displacement;
+  const { cercles, campNames, campHost, hostNames, roadKm } = state;
+  const places = cercles.count + campNames.length;
+  const { distanceScale, abroadWeight } = params.displacement;
   const calm = new Float64Array(cercles.count);
   for (let q = 0; q < cercles.count; q++) {
     const per100k = cercles.residents[q] > 0 ? (cercles.recentDeaths[q] * 100_000) / cercles.residents[q] : 0;
     calm[q] = Math.exp(-per100k) * (1 - regionSettings(state, params, q).foodInsecurity.value);
   }
+  const pull = Array.from(campHost, (h) => abroadWeight * params.hostCountries[hostNames[h]].pull);
   for (let r = 0; r < cercles.count; r++) {
     let total = 0;
-    for (let q = 0; q < cercles.count; q++) {
-      const hops = hopDistance(graph, r, q);
-      if (q !== r && hops > 0) total += calm[q] * distanceDecay ** hops;
-      out[r * width + q] = total;
-    }
-    const borders = params.cercles[cercleNames[r]].borders;
-    for (let h = 0; h < hostNames.length; h++) {
-      total += ((abroadWeight * (borders[hostNames[h]] ?? 0)) / 1000) * params.hostCountries[hostNames[h]].pull;
-      out[r * width + cercles.count + h] = total;
+    for (let p = 0; p < places; p++) {
+      // exp(−Infinity) = 0: no road, no weight.
+      const near = p === r ? 0 : Math.exp(-roadKm[r * places + p] / distanceScale);
+      total += (p < cercles.count ? calm[p] : pull[p - cercles.count]) * near;
+      out[r * places + p] = total;
     }
   }
 }
 
 /**
  * Displacement and return (per civilian, id order). A group at home or displaced flees when
- * its danger — fear plus foodWeight × food insecurity — exceeds its threshold,
- * flightThreshold × (1.5 − R) (the risk-averse flee first), with probability moveRate a week;
- * it goes to a destination drawn from `destinationWeights`, abroad weighted by its community's
- * propensity. Displaced people and refugees go home, with probability returnRate a week, once
+ * its danger — fear + foodWeight × food insecurity + threat × its cercle's threat this round —
+ * exceeds its threshold, flightThreshold × (1.5 − R) (the risk-averse flee first), with
+ * probability moveRate a week; it goes to a destination drawn from `destinationWeights` (a cercle
+ * or a camp), camps weighted by its community's propensity to flee abroad. Displaced people and refugees go home, with probability returnRate a week, once
  * their fear is below returnThreshold and home has been calm.
  */
 export function moveCivilians(rng: RandomStream, state: MaliState, params: MaliParams, destinations: Float64Array): void {
-  const { civilians, cercles, ledger, hostNames } = state;
+  const { civilians, cercles, ledger, campNames } = state;
   const c = civilians.columns;
   const d = params.displacement;
-  const width = cercles.count + hostNames.length;
+  const width = cercles.count + campNames.length;
   const abroad = state.communityNames.map((name) => params.communities[name].abroad);
   const calmHome = new Uint8Array(cercles.count);
   for (let r = 0; r < cercles.count; r++) {
@@ -271,13 +297,14 @@ export function moveCivilians(rng: RandomStream, state: MaliState, params: MaliP
       countTrust(state, i, -1);
       c.status[i] = STATUS.home;
       c.cercle[i] = c.home[i];
-      c.host[i] = NONE;
+      c.camp[i] = NONE;
       countTrust(state, i, 1);
       ledger.returned += c.people[i];
       continue;
     }
     if (status === STATUS.refugee) continue;
-    const danger = c.fear[i] + d.foodWeight * c.food[i];
+    // The threat counts as it stands this round, unlike fear, which builds up and fades.
+    const danger = c.fear[i] + d.foodWeight * c.food[i] + d.threat * cercles.threat[c.cercle[i]];
     if (danger <= d.flightThreshold * (1.5 - c.riskAversion[i]) || !rng.bernoulli(d.moveRate)) continue;
     const r = c.cercle[i];
     const row = r * width;
@@ -296,11 +323,11 @@ export function moveCivilians(rng: RandomStream, state: MaliState, params: MaliP
     }
     if (outside <= 0) continue;
     pick = inside + (pick - inside) / abroad[c.community[i]];
-    let h = 0;
-    while (h < hostNames.length - 1 && destinations[row + cercles.count + h] <= pick) h++;
+    let k = 0;
+    while (k < campNames.length - 1 && destinations[row + cercles.count + k] <= pick) k++;
     countTrust(state, i, -1);
     c.status[i] = STATUS.refugee;
-    c.host[i] = h;
+    c.camp[i] = k;
     countTrust(state, i, 1);
     ledger.refugees += c.people[i];
   }

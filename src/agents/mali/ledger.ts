@@ -22,25 +22,29 @@ export const CLUSTERS = [
   'intercommunal violence (civilians → civilians)',
 ] as const;
 
-/** Every kind of event, with its cluster (1–7) and what kind of victims its deaths are. */
+/**
+ * Every kind of event, with its cluster (1–7), what kind of victims its deaths are, and whether
+ * it is an armed attack or clash — what civilians nearby take as a threat (protests, recruiting,
+ * detentions and peacekeepers' abuses are not).
+ */
 export const EVENT_TYPES = [
-  { id: 'extremist_attack_civilians', cluster: 1, victim: VICTIM.civilians, doc: 'an extremist group attacks civilians' },
-  { id: 'extremist_attack_fama', cluster: 2, victim: VICTIM.fama, doc: 'an extremist group attacks the Malian army' },
-  { id: 'extremist_attack_ct', cluster: 2, victim: VICTIM.ct, doc: 'an extremist group attacks counterterrorism forces' },
-  { id: 'army_attack_extremists', cluster: 2, victim: VICTIM.fighters, doc: 'a Malian army operation against an extremist group' },
-  { id: 'ct_strike', cluster: 2, victim: VICTIM.fighters, doc: 'a counterterrorism strike or raid on an extremist group' },
-  { id: 'group_clash', cluster: 2, victim: VICTIM.fighters, doc: 'fighting between a Tuareg group and an extremist group over territory' },
-  { id: 'extremist_attack_minusma', cluster: 3, victim: VICTIM.minusma, doc: 'an extremist group attacks MINUSMA' },
-  { id: 'tuareg_attack_minusma', cluster: 3, victim: VICTIM.minusma, doc: 'a Tuareg group attacks MINUSMA' },
-  { id: 'civilian_protest_minusma', cluster: 3, victim: VICTIM.minusma, doc: 'civilians turn on MINUSMA (protests, stoning of convoys); no deaths modelled' },
-  { id: 'recruitment', cluster: 4, victim: VICTIM.civilians, doc: 'a young civilian joins an extremist group (one event per recruit; no deaths)' },
-  { id: 'army_attack_tuareg', cluster: 5, victim: VICTIM.fighters, doc: 'a Malian army operation against a Tuareg group' },
-  { id: 'tuareg_attack_fama', cluster: 5, victim: VICTIM.fama, doc: 'a Tuareg group attacks the Malian army (rebellion, retaliation)' },
-  { id: 'army_abuse', cluster: 6, victim: VICTIM.civilians, doc: 'army abuse: extrajudicial killings, arbitrary arrests, mobilised militias' },
-  { id: 'ct_collateral', cluster: 6, victim: VICTIM.civilians, doc: 'civilians killed by a counterterrorism strike (a second event of the same strike)' },
-  { id: 'ct_abuse', cluster: 6, victim: VICTIM.civilians, doc: 'contentious practices of CT forces: arbitrary detention, mistreatment; no deaths modelled' },
-  { id: 'minusma_abuse', cluster: 6, victim: VICTIM.civilians, doc: 'abuse by peacekeepers; no deaths modelled' },
-  { id: 'intercommunal_clash', cluster: 7, victim: VICTIM.civilians, doc: 'a clash between communities (self-defence militias, reprisals)' },
+  { id: 'extremist_attack_civilians', cluster: 1, victim: VICTIM.civilians, attack: true, doc: 'an extremist group attacks civilians' },
+  { id: 'extremist_attack_fama', cluster: 2, victim: VICTIM.fama, attack: true, doc: 'an extremist group attacks the Malian army' },
+  { id: 'extremist_attack_ct', cluster: 2, victim: VICTIM.ct, attack: true, doc: 'an extremist group attacks counterterrorism forces' },
+  { id: 'army_attack_extremists', cluster: 2, victim: VICTIM.fighters, attack: true, doc: 'a Malian army operation against an extremist group' },
+  { id: 'ct_strike', cluster: 2, victim: VICTIM.fighters, attack: true, doc: 'a counterterrorism strike or raid on an extremist group' },
+  { id: 'group_clash', cluster: 2, victim: VICTIM.fighters, attack: true, doc: 'fighting between a Tuareg group and an extremist group over territory' },
+  { id: 'extremist_attack_minusma', cluster: 3, victim: VICTIM.minusma, attack: true, doc: 'an extremist group attacks MINUSMA' },
+  { id: 'tuareg_attack_minusma', cluster: 3, victim: VICTIM.minusma, attack: true, doc: 'a Tuareg group attacks MINUSMA' },
+  { id: 'civilian_protest_minusma', cluster: 3, victim: VICTIM.minusma, attack: false, doc: 'civilians turn on MINUSMA (protests, stoning of convoys); no deaths modelled' },
+  { id: 'recruitment', cluster: 4, victim: VICTIM.civilians, attack: false, doc: 'a young civilian joins an extremist group (one event per recruit; no deaths)' },
+  { id: 'army_attack_tuareg', cluster: 5, victim: VICTIM.fighters, attack: true, doc: 'a Malian army operation against a Tuareg group' },
+  { id: 'tuareg_attack_fama', cluster: 5, victim: VICTIM.fama, attack: true, doc: 'a Tuareg group attacks the Malian army (rebellion, retaliation)' },
+  { id: 'army_abuse', cluster: 6, victim: VICTIM.civilians, attack: true, doc: 'army abuse: extrajudicial killings, arbitrary arrests, mobilised militias' },
+  { id: 'ct_collateral', cluster: 6, victim: VICTIM.civilians, attack: true, doc: 'civilians killed by a counterterrorism strike (a second event of the same strike)' },
+  { id: 'ct_abuse', cluster: 6, victim: VICTIM.civilians, attack: false, doc: 'contentious practices of CT forces: arbitrary detention, mistreatment; no deaths modelled' },
+  { id: 'minusma_abuse', cluster: 6, victim: VICTIM.civilians, attack: false, doc: 'abuse by peacekeepers; no deaths modelled' },
+  { id: 'intercommunal_clash', cluster: 7, victim: VICTIM.civilians, attack: true, doc: 'a clash between communities (self-defence militias, reprisals)' },
 ] as const;
 
 export type EventTypeId = (typeof EVENT_TYPES)[number]['id'];

@@ -5,7 +5,7 @@
  */
 import type { BreakdownDefinition, MetricDefinition, Reducer, SummaryDefinition } from '../../sim/metrics.ts';
 import type { ModelDefinition } from '../../sim/schedule.ts';
-import { destinationWeights, moveCivilians, perceive, surveyCivilians, trustExperience } from './civilians.ts';
+import { destinationWeights, moveCivilians, perceive, senseThreat, surveyCivilians, trustExperience } from './civilians.ts';
 import { updateControl } from './control.ts';
 import { counterterrorism, deployCounterterrorism } from './ct-forces.ts';
 import { extremistAttacks } from './extremists.ts';
@@ -42,6 +42,7 @@ interface Tally {
   foodInsecure: number;
   population: number;
   readonly refugeesByHost: Float64Array;
+  readonly refugeesByCamp: Float64Array;
   readonly trust: Float64Array;
   readonly controlled: Float64Array;
   contested: number;
@@ -74,7 +75,7 @@ function initRun(rng: Parameters<typeof initMali>[0], params: MaliParams): MaliR
     ...state,
     desertion: new Float64Array(state.groups.length),
     experience: new Float64Array(cercles * communities * actors),
-    destinations: new Float64Array(cercles * (cercles + state.hostNames.length)),
+    destinations: new Float64Array(cercles * (cercles + state.campNames.length)),
     tiedHardship,
     tally: {
       home: 0,
@@ -84,6 +85,7 @@ function initRun(rng: Parameters<typeof initMali>[0], params: MaliParams): MaliR
       foodInsecure: 0,
       population: 0,
       refugeesByHost: new Float64Array(state.hostNames.length),
+      refugeesByCamp: new Float64Array(state.campNames.length),
       trust: new Float64Array(actors),
       controlled: new Float64Array(actors),
       contested: 0,
@@ -108,6 +110,7 @@ function observe(state: MaliRun, params: MaliParams): void {
   tally.refugees = 0;
   tally.foodInsecure = 0;
   tally.refugeesByHost.fill(0);
+  tally.refugeesByCamp.fill(0);
   tally.idpsHosted.fill(0);
   tally.displacedFrom.fill(0);
   let living = 0;
@@ -124,7 +127,8 @@ function observe(state: MaliRun, params: MaliParams): void {
         tally.idpsHosted[c.cercle[i]] += people;
       } else {
         tally.refugees += people;
-        tally.refugeesByHost[c.host[i]] += people;
+        tally.refugeesByCamp[c.camp[i]] += people;
+        tally.refugeesByHost[state.campHost[c.camp[i]]] += people;
       }
     }
     if (c.food[i] >= 0.5) tally.foodInsecure += people;
@@ -274,6 +278,9 @@ export function maliMetrics(params: MaliParams): Metric[] {
   );
   hosts.forEach((host, h) => {
     metrics.push(metric(`refugees_${column(host)}`, `Refugees in ${params.hostCountries[host].label || host}`, 'people', `Refugees in ${host}.`, ['max', 'final'], (s) => s.tally.refugeesByHost[h]));
+  });
+  Object.keys(params.camps).forEach((camp, k) => {
+    metrics.push(metric(`refugees_camp_${column(camp)}`, `Refugees in ${camp} camp`, 'people', `Refugees in the ${camp} camp (${params.camps[camp].host}).`, ['max', 'final'], (s) => s.tally.refugeesByCamp[k]));
   });
   metrics.push(
     metric('newly_displaced', 'Newly displaced people', 'people', 'People who fled inside the country in the round.', ['total'], (s) => s.ledger.displaced),
@@ -534,8 +541,9 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
     {
       name: 'perceive',
       order: 'fixed',
-      doc: 'Every civilian updates fear, food insecurity and trust in each actor from the round\'s events, aid and protection, and its community\'s beliefs. No draws; id order.',
+      doc: 'Each cercle\'s threat is sensed (an attack or an armed group\'s arrival there or next door); every civilian updates fear, food insecurity and trust in each actor from the round\'s events, threats, aid and protection, and its community\'s beliefs. No draws; id order.',
       run(_rng, state, params, clock) {
+        senseThreat(state, params);
         trustExperience(state, params, state.experience);
         // Trust sums are re-counted from the civilians every 13 weeks (a quarter) against float drift.
         perceive(state, params, state.experience, clock.round % 13 === 0);
@@ -552,7 +560,7 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
     {
       name: 'move',
       order: 'fixed',
-      doc: 'Civilians in danger flee to safer cercles or abroad; displaced people and refugees go home when it is calm. Id order; destinations read last round\'s aggregates.',
+      doc: 'Civilians in danger flee along the roads to safer cercles or to camps abroad; displaced people and refugees go home when it is calm. Id order; destinations read last round\'s aggregates.',
       run(rng, state, params) {
         destinationWeights(state, params, state.destinations);
         moveCivilians(rng, state, params, state.destinations);

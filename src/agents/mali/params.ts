@@ -53,11 +53,6 @@ const cercle = {
     unit: 'people',
     source: "data: mali-population (2009 census by region, grown at each region's 1998–2009 rate to 2012), apportioned to cercles by data/mali/README.md's rule",
   }),
-  borders: param(z.record(z.string(), z.number().min(0)).default({}), {
-    description: 'Length of border with each host country (refugee destinations).',
-    unit: 'km',
-    source: "data: mali-region-adjacency (region totals), split over cercles from the geoBoundaries ADM2 polygons (data/mali/README.md)",
-  }),
   trafficking: rate(
     'Illicit flows (drugs, weapons, migrants, fuel) passing through the cercle that armed groups present can tax.',
     0,
@@ -82,6 +77,14 @@ const community = {
     description: 'Community ties to each armed group (kinship, shared grievances, "soft power"), which pull recruits.',
     unit: 'share',
     source: `${SEED_001} (AQIM holds the North through Tuareg support) and assumption`,
+  }),
+};
+
+const camp = {
+  host: param(z.string(), {
+    description: 'Host country of the camp (a key of hostCountries): its camp aid and pull apply.',
+    unit: 'host country id',
+    source: 'data: flee-mali2012, flee-mali2017 (camps, geography only)',
   }),
 };
 
@@ -174,6 +177,12 @@ export const maliSchema = z
     cercles: placesField(cercle),
     communities: z.record(z.string(), z.strictObject(community)),
     hostCountries: z.record(z.string(), z.strictObject(hostCountry)),
+    camps: z.record(z.string().min(1), z.strictObject(camp)).default({}),
+    roads: param(z.array(z.tuple([z.string(), z.string(), z.number().positive().max(100_000)])).default([]), {
+      description: 'Roads people flee along: [from, to, km], each end a cercle or a camp (a road between two towns stands for one between their cercles).',
+      unit: '[place, place, km]',
+      source: 'data: flee-mali2012, flee-mali2017 routes (geography only), collapsed to cercles by data/mali/build-road-network.mjs',
+    }),
     ageBands: z
       .strictObject({
         children: share('Share of agents that are children (0–14): never recruited.', 0.47, 'assumption (UN WPP order of magnitude for Mali)'),
@@ -299,8 +308,11 @@ export const maliSchema = z
         returnThreshold: share('Fear below which displaced people consider going home.', 0.15),
         returnRate: share('Weekly probability of going home once fear is low and home is calm.', 0.02),
         calmDeaths: rate('Violent deaths per 100,000 residents per week below which home counts as calm.', 0.5, 'deaths/100k/week'),
-        distanceDecay: share('Factor by which a destination cercle\'s weight falls with each hop of distance.', 0.4),
-        abroadWeight: rate('Weight of fleeing abroad per 1,000 km of border with host countries (against 1 for a safe cercle nearby).', 0.8, '1/1000 km'),
+        distanceScale: rate('Road distance over which a destination\'s weight falls by a factor e.', 250, 'km', 'Flee (Suleimenova, Bell & Groen 2017: destinations weighed by route length) and assumption'),
+        abroadWeight: rate('Weight of a refugee camp against a calm, food-secure cercle at the same road distance (times its host country\'s pull).', 1, '1'),
+        threat: share('Danger added at full threat (an armed group arrived, or attacks frightened every resident) in the round: people flee ahead of violence, as in Flee\'s conflict-onset rule.', 0.3, 'Suleimenova, Bell & Groen 2017 (conflict zones trigger flight) and assumption'),
+        threatReach: rate('People one armed attack or clash frightens (a town and its villages): the threat in a cercle is min(1, attacks × threatReach / residents).', 20000, 'people/attack'),
+        threatAdjacent: share('Share of a cercle\'s threat felt in the cercles next to it.', 0.5),
       })
       .prefault({}),
     aid: z
@@ -388,10 +400,14 @@ export const maliSchema = z
         context.addIssue({ code: 'custom', path: ['regions', name], message: `region "${name}" has no cercle: give at least one cercle \`region: ${name}\`` });
       }
     }
-    for (const [name, place] of Object.entries(scenario.cercles)) {
-      check(regions, 'region', place.region, ['cercles', name, 'region']);
-      for (const h of Object.keys(place.borders)) check(hosts, 'host country', h, ['cercles', name, 'borders', h]);
+    for (const [name, place] of Object.entries(scenario.cercles)) check(regions, 'region', place.region, ['cercles', name, 'region']);
+    for (const [name, { host }] of Object.entries(scenario.camps)) {
+      check(hosts, 'host country', host, ['camps', name, 'host']);
+      if (name in scenario.cercles) context.addIssue({ code: 'custom', path: ['camps', name], message: `"${name}" is both a cercle and a camp: road ends must name one place` });
     }
+    const ends = [...Object.keys(scenario.cercles), ...Object.keys(scenario.camps)];
+    scenario.roads.forEach((road, index) => [0, 1].forEach((end) => check(ends, 'place', road[end] as string, ['roads', index, end])));
+    if (Object.keys(scenario.camps).length > 254) context.addIssue({ code: 'custom', path: ['camps'], message: `at most 254 camps, found ${Object.keys(scenario.camps).length}` });
     for (const [name, { trust, ties }] of Object.entries(scenario.communities)) {
       for (const a of Object.keys(trust)) check(actors, 'actor', a, ['communities', name, 'trust', a]);
       for (const g of Object.keys(ties)) check(groups, 'armed group', g, ['communities', name, 'ties', g]);

@@ -6,6 +6,7 @@
  */
 import type { RandomStream } from '../../sim/random.ts';
 import { placeGraphOf } from '../../sim/scenario/fields.ts';
+import { shortestDistances } from '../../sim/space/network.ts';
 import type { PlaceGraph } from '../../sim/space/graph.ts';
 import { addAgents, createPlaceIndex, createTable, type PlaceIndex, type Table } from '../../sim/store.ts';
 import type { MaliParams } from './params.ts';
@@ -16,7 +17,7 @@ export const STATUS = { home: 0, displaced: 1, refugee: 2, dead: 3 } as const;
 export const STATUS_NAMES = ['home', 'displaced', 'refugee', 'dead'] as const;
 export const AGE_BANDS = ['children', 'youth', 'adults', 'elders'] as const;
 export const YOUTH = 1;
-/** Marks "none" in u8 columns (no host country, no armed group, no perpetrator). */
+/** Marks "none" in u8 columns (no camp, no armed group, no perpetrator). */
 export const NONE = 255;
 /** `harmedBy` code of intercommunal violence (a community, not an actor). */
 export const COMMUNAL = 254;
@@ -35,7 +36,7 @@ export const CT = 2;
 export const CIVILIAN_COLUMNS = {
   home: { type: 'u8', doc: 'cercle of origin (index into cercles)' },
   cercle: { type: 'u8', doc: 'cercle where the group lives now; for refugees the cercle they left' },
-  host: { type: 'u8', doc: 'host country while refugee, else 255' },
+  camp: { type: 'u8', doc: 'refugee camp while refugee (index into camps), else 255' },
   community: { type: 'u8', doc: 'community (index into communities)' },
   ageBand: { type: 'u8', doc: 'age band', categories: AGE_BANDS },
   status: { type: 'u8', doc: 'home, displaced, refugee or dead', categories: STATUS_NAMES },
@@ -65,6 +66,8 @@ export interface ArmedGroup {
   /** Civilians serving in the group, by the cercle where their group lives; recounted each round. */
   readonly members: Float64Array;
   money: number;
+  /** 1 in the cercles where it had cadres at the last perception (to see where it arrives). */
+  readonly present: Uint8Array;
   /** Tuareg groups: cooperation with their extremist partner, [0, 1]. */
   cooperation: number;
   /** Cercle index → 1 when the group let aid in this round, 0 when it blocked it, −1 when it does not control it. */
@@ -102,6 +105,10 @@ export interface Cercles {
   /** Violent deaths in the cercle this round and, smoothed, over recent rounds (per week). */
   readonly deaths: Float64Array;
   readonly recentDeaths: Float64Array;
+  /** Armed attacks and clashes this round (events of `attack` types). */
+  readonly attacks: Float64Array;
+  /** Threat felt this round, [0, 1]: the share of residents attacks frighten, 1 where an armed group arrived (civilians.ts senseThreat). */
+  readonly threat: Float64Array;
   /** Deaths this round by security cluster: cercle × cluster (1–7 at 0–6). */
   readonly clusterDeaths: Float64Array;
   /** Abuse events by state and intervention forces in the last weeks (decaying count). */
@@ -136,6 +143,11 @@ export interface MaliState {
   readonly shareOfRegion: Float64Array;
   readonly communityNames: readonly string[];
   readonly hostNames: readonly string[];
+  /** Refugee camps abroad, and the host country (index into hostNames) of each. */
+  readonly campNames: readonly string[];
+  readonly campHost: Uint8Array;
+  /** Shortest road distance (km) between places, cercles then camps: roadKm[p · (cercles + camps) + q]; Infinity where no road leads. */
+  readonly roadKm: Float64Array;
   /** Actor names: fama, minusma, ct, then the armed groups. */
   readonly actorNames: readonly string[];
   readonly civilians: CivilianTable;
@@ -204,6 +216,9 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
   const regionOf = Uint8Array.from(cercleNames.map((name) => regionNames.indexOf(params.cercles[name].region)));
   const communityNames = Object.keys(params.communities);
   const hostNames = Object.keys(params.hostCountries);
+  const campNames = Object.keys(params.camps);
+  const places = [...cercleNames, ...campNames];
+  const roadKm = shortestDistances(places.length, params.roads.map(([from, to, km]) => [places.indexOf(from), places.indexOf(to), km] as const));
   const groupIds = Object.keys(params.armedGroups);
   const actorNames = [...FORCES, ...groupIds];
   const actors = actorNames.length;
@@ -239,7 +254,7 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
     for (let i = first; i < first + cell.agents; i++) {
       c.home[i] = cell.cercle;
       c.cercle[i] = cell.cercle;
-      c.host[i] = NONE;
+      c.camp[i] = NONE;
       c.community[i] = cell.community;
       c.ageBand[i] = cell.band;
       c.status[i] = STATUS.home;
@@ -270,6 +285,8 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
       merged: false,
       cadre,
       members: new Float64Array(cercleCount),
+      // Where a group acting from the start stands then is not news; later arrivals are.
+      present: Uint8Array.from(cadre, (fighters) => (spec.activeFrom === null && fighters >= 1 ? 1 : 0)),
       money: spec.money,
       cooperation: spec.cooperation,
       aidDecision: new Int8Array(cercleCount).fill(-1),
@@ -296,6 +313,8 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
     control: new Int16Array(cercleCount).fill(FAMA),
     deaths: zeros(),
     recentDeaths: zeros(),
+    attacks: zeros(),
+    threat: zeros(),
     clusterDeaths: new Float64Array(cercleCount * CLUSTERS.length),
     recentAbuses: zeros(),
     harmByActor: new Float64Array(cercleCount * actors),
@@ -315,6 +334,9 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
     shareOfRegion,
     communityNames,
     hostNames,
+    campNames,
+    campHost: Uint8Array.from(campNames, (name) => hostNames.indexOf(params.camps[name].host)),
+    roadKm,
     actorNames,
     civilians,
     trust,

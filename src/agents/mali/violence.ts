@@ -18,6 +18,7 @@ export function resetLedger(state: MaliState): void {
   ledger.returned = 0;
   cercles.deaths.fill(0);
   cercles.clusterDeaths.fill(0);
+  cercles.attacks.fill(0);
   cercles.harmByActor.fill(0);
   cercles.abuses.fill(0);
   cercles.communalDeaths.fill(0);
@@ -31,6 +32,7 @@ export function communalPerpetrator(state: MaliState): number {
 /** Records one event of `type` by `perpetrator` with `deaths` victims of the type's victim kind. */
 export function recordEvent(state: MaliState, type: number, perpetrator: number, cercle: number, deaths: number): void {
   state.ledger.events[type]++;
+  if (EVENT_TYPES[type].attack) state.cercles.attacks[cercle]++;
   attributeDeaths(state, type, perpetrator, cercle, deaths);
 }
 

@@ -38,12 +38,12 @@ function checkConservation(state: MaliState, where: string): void {
 
 /** Statuses and membership of every civilian group (one fast pass; details only on failure). */
 function checkStatuses(state: MaliState, where: string): void {
-  const { home, cercle, host, status, people, members, memberGroup } = state.civilians.columns;
+  const { home, cercle, camp, status, people, members, memberGroup } = state.civilians.columns;
   const groups = state.groups.length;
   const { refugee, dead, home: atHome, displaced } = STATUS;
   for (let i = 0; i < state.civilians.size; i++) {
     const s = status[i];
-    const hosted = host[i] !== NONE ? 1 : 0;
+    const hosted = camp[i] !== NONE ? 1 : 0;
     const empty = people[i] === 0 && members[i] === 0 ? 1 : 0;
     const serving = memberGroup[i] !== NONE ? 1 : 0;
     const consistent =
@@ -51,7 +51,7 @@ function checkStatuses(state: MaliState, where: string): void {
       (s === dead ? 1 : 0) === empty &&
       (s !== atHome || cercle[i] === home[i]) &&
       (s !== displaced || cercle[i] !== home[i]);
-    if (!consistent) report('status', where, `civilian ${i}: status ${s}, home ${home[i]}, cercle ${cercle[i]}, host ${host[i]}, ${people[i]} people, ${members[i]} serving`);
+    if (!consistent) report('status', where, `civilian ${i}: status ${s}, home ${home[i]}, cercle ${cercle[i]}, camp ${camp[i]}, ${people[i]} people, ${members[i]} serving`);
     if (serving !== (members[i] > 0 ? 1 : 0) || (serving === 1 && memberGroup[i] >= groups)) report('membership', where, `civilian ${i}: memberGroup ${memberGroup[i]} with ${members[i]} serving`);
   }
 }
@@ -277,7 +277,7 @@ describe('Mali model invariants (shrunk baseline, varied seeds and parameters)',
   });
 });
 
-describe('regions as an output level (model.ts)', () => {
+describe('output levels (model.ts)', () => {
   it("a region's violent deaths are the sum of its cercles', every round", () => {
     const { series, state } = runBaseline([], 80, 7);
     let checked = 0;
@@ -291,6 +291,17 @@ describe('regions as an output level (model.ts)', () => {
       }
     });
     expect(checked).toBeGreaterThan(20); // the check saw deaths, not only zeros
+  });
+
+  it("refugees live in camps: a host country's refugees are the sum of its camps', every round, and there are some", () => {
+    const { series, state } = runBaseline([], 80, 7);
+    const column = (name: string) => name.replace(/[^a-zA-Z0-9]+/g, '_').toLowerCase();
+    for (const [h, host] of state.hostNames.entries()) {
+      const camps = state.campNames.filter((_, k) => state.campHost[k] === h).map((name) => series.column(`refugees_camp_${column(name)}`));
+      const total = series.column(`refugees_${host}`);
+      for (let r = 1; r < series.rows; r++) expect(total[r]).toBe(camps.reduce((sum, c) => sum + c[r], 0));
+    }
+    expect(series.column('refugees')[series.rows - 1]).toBeGreaterThan(0);
   });
 });
 

@@ -15,7 +15,7 @@ import { offeredWage, perceivedRisk, recruitmentScore } from '../../../src/agent
 import { apportion, FAMA, NEGOTIATION, STATUS } from '../../../src/agents/mali/state.ts';
 import { scheduledNegotiation } from '../../../src/agents/mali/tuareg.ts';
 import { pickCivilian } from '../../../src/agents/mali/violence.ts';
-import { surveyCivilians } from '../../../src/agents/mali/civilians.ts';
+import { destinationWeights, moveCivilians, senseThreat, surveyCivilians } from '../../../src/agents/mali/civilians.ts';
 import { RandomStream } from '../../../src/sim/random.ts';
 import { Clock } from '../../../src/sim/schedule.ts';
 import { tinyParams, tinyState } from '../../support/mali.ts';
@@ -384,6 +384,76 @@ describe('territorial control (control.ts updateControl)', () => {
   });
 });
 
+describe('threat and flight along the roads (civilians.ts senseThreat, destinationWeights, moveCivilians)', () => {
+  it('an attack frightens threatReach people of the cercle, its neighbours threatAdjacent of that, and no one further', () => {
+    const params = tinyParams({ displacement: { threatReach: 500, threatAdjacent: 0.5 } });
+    const state = tinyState(params);
+    state.cercles.attacks[SOUTH] = 1; // 2,000 residents: a quarter frightened
+    senseThreat(state, params);
+    expect([...state.cercles.threat]).toEqual([0.125, 0.25, 0.125]);
+    state.cercles.attacks[SOUTH] = 8;
+    senseThreat(state, params);
+    expect(state.cercles.threat[SOUTH]).toBe(1);
+  });
+
+  it("an armed group's arrival is a full threat once, not every round it stays", () => {
+    const params = tinyParams();
+    const state = tinyState(params);
+    const jihadists = state.groups[0];
+    jihadists.active = true;
+    senseThreat(state, params); // there from the start: no news
+    expect(state.cercles.threat[SOUTH]).toBe(0);
+    jihadists.cadre[SOUTH] = 40;
+    senseThreat(state, params);
+    expect(state.cercles.threat[SOUTH]).toBe(1);
+    senseThreat(state, params);
+    expect(state.cercles.threat[SOUTH]).toBe(0);
+  });
+
+  it('weighs destinations by road distance: a cercle or camp no road reaches weighs nothing, a nearer one more', () => {
+    const params = tinyParams({ roads: [['North', 'South', 100], ['North', 'Camp', 100]], displacement: { distanceScale: 100, abroadWeight: 1 } });
+    const state = tinyState(params);
+    const out = new Float64Array(3 * 4);
+    destinationWeights(state, params, out);
+    const weight = (from: number, to: number) => out[from * 4 + to] - (to > 0 ? out[from * 4 + to - 1] : 0);
+    expect(weight(NORTH, NORTH)).toBe(0);
+    expect(weight(NORTH, EMPTY)).toBe(0); // no road to it
+    expect(weight(NORTH, 3)).toBeCloseTo(Math.exp(-1), 12); // the camp: pull 1, 100 km
+    expect(weight(SOUTH, 3)).toBeCloseTo(Math.exp(-2), 12); // 200 km through the North
+    expect(weight(NORTH, SOUTH)).toBeCloseTo(Math.exp(-1) * (1 - 0.2), 12); // calm, food insecurity 0.2
+  });
+
+  it('people with no fear flee a threatened cercle, ahead of any death, and the same people stay where there is no threat', () => {
+    const params = tinyParams({ displacement: { threat: 1, moveRate: 1, flightThreshold: 0.5 } });
+    const fled = (threatened: number) => {
+      const state = tinyState(params);
+      state.cercles.threat[threatened] = 1;
+      const destinations = new Float64Array(3 * 4);
+      destinationWeights(state, params, destinations);
+      moveCivilians(RandomStream.fromSeed(3), state, params, destinations);
+      const c = state.civilians.columns;
+      let north = 0;
+      for (let i = 0; i < state.civilians.size; i++) if (c.home[i] === NORTH && c.status[i] !== STATUS.home) north += c.people[i];
+      return north;
+    };
+    expect(fled(NORTH)).toBe(1000); // danger 1 > 0.5 · (1.5 − R) for every R
+    expect(fled(SOUTH)).toBe(0);
+  });
+
+  it('rejects a road to a place that is neither a cercle nor a camp, and a camp in an unknown country', () => {
+    const issues = (patch: Record<string, unknown>) => {
+      try {
+        tinyParams(patch);
+      } catch (error) {
+        return (error as z.ZodError).issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+      }
+      return [];
+    };
+    expect(issues({ roads: [['North', 'Camb', 10]] })).toEqual(['roads.0.1: names unknown place "Camb" (did you mean "Camp"?); places are North, South, Empty, Camp']);
+    expect(issues({ camps: { Mbera: { host: 'mauritania' } } })[0]).toMatch(/^camps\.Mbera\.host: names unknown host country "mauritania"/);
+  });
+});
+
 describe('victim draw (violence.ts pickCivilian)', () => {
   const params = tinyParams();
 
@@ -411,7 +481,7 @@ describe('victim draw (violence.ts pickCivilian)', () => {
     for (let i = 0; i < state.civilians.size; i++) {
       if (c.cercle[i] !== NORTH) continue;
       c.status[i] = STATUS.refugee;
-      c.host[i] = 0;
+      c.camp[i] = 0;
     }
     surveyCivilians(rng, state, new Float64Array(state.groups.length));
     expect(pickCivilian(rng, state, NORTH, -1)).toBe(-1);

@@ -1,5 +1,6 @@
 /**
- * FAMA, the Malian armed forces (ODD Details › Submodels): deployment over cercles, operations
+ * FAMA, the Malian armed forces (ODD Details › Submodels): posts over cercles that withdraw
+ * when outgunned and come back when they can hold, operations
  * against armed groups, and contentious practices — extrajudicial killings, arbitrary arrests,
  * mobilising "allied" militias — that fall on communities suspected of ties to extremists and
  * feed grievance and intercommunal violence (seed 002, citing Moe 2021).
@@ -25,8 +26,48 @@ export function deploy(state: Pick<MaliState, 'regionNames' | 'regionOf' | 'shar
   }
 }
 
-export function deployArmy(state: MaliState, params: MaliParams): void {
-  deploy(state, params.fama.troops.value, params.fama.deployment, state.cercles.fama);
+/**
+ * Strength of the armed groups against the army in a cercle: fighters × effectiveness, a Tuareg
+ * group's × (1 − negotiation restraint), as in the army's operations.
+ */
+export function hostileStrength(state: MaliState, params: MaliParams, cercle: number): number {
+  const restraint = negotiationRestraint(state, params);
+  let strength = 0;
+  for (const group of state.groups) {
+    if (!group.active) continue;
+    strength += fightersIn(group, cercle) * params.armedGroups[group.id].effectiveness * (group.kind === 'tuareg' ? 1 - restraint : 1);
+  }
+  return strength;
+}
+
+/**
+ * The army's posts (aggregate, per cercle; after CT forces have deployed). The garrison plan
+ * spreads the troops over cercles (`deploy`); each cercle's post is held or withdrawn. Where it
+ * would stand, the state side's strength is the planned soldiers × capability plus the CT
+ * troops there × fighterStrength (partners add to the balance where they deploy). A held post
+ * whose hostile strength exceeds withdrawAt × its own withdraws, with probability postRate a
+ * week (a garrison holds out for a while); a withdrawn one comes back, with the same weekly
+ * probability, once its own strength reaches returnAt × the hostile one. Between the two the
+ * post stays as it is (hysteresis). The troops of withdrawn posts join the held ones in
+ * proportion to their plan, so the army keeps its size; who holds a cercle then follows from
+ * the balance of force (control.ts), never from a date.
+ */
+export function deployArmy(rng: RandomStream, state: MaliState, params: MaliParams): void {
+  const { cercles } = state;
+  const f = params.fama;
+  const planned = new Float64Array(cercles.count);
+  deploy(state, f.troops.value, f.deployment, planned);
+  let held = 0;
+  for (let r = 0; r < cercles.count; r++) {
+    if (planned[r] <= 0) continue;
+    const own = planned[r] * f.capability.value + cercles.ct[r] * params.ctForces.fighterStrength;
+    const hostile = hostileStrength(state, params, r);
+    if (cercles.armyPost[r] === 1 && hostile > f.posts.withdrawAt * own && rng.bernoulli(f.posts.rate)) cercles.armyPost[r] = 0;
+    else if (cercles.armyPost[r] === 0 && own >= f.posts.returnAt * hostile && rng.bernoulli(f.posts.rate)) cercles.armyPost[r] = 1;
+    if (cercles.armyPost[r] === 1) held += planned[r];
+  }
+  const scale = held > 0 ? f.troops.value / held : 0;
+  for (let r = 0; r < cercles.count; r++) cercles.fama[r] = cercles.armyPost[r] === 1 ? planned[r] * scale : 0;
 }
 
 /** How far the negotiation state restrains fighting between the army and Tuareg groups, [0, 1]. */

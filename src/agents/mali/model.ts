@@ -299,6 +299,7 @@ export function maliMetrics(params: MaliParams): Metric[] {
   metrics.push(
     metric('cercles_contested', 'Contested cercles', 'cercles', 'Cercles nobody holds.', ['mean'], (s) => s.tally.contested),
     metric('fama_troops', 'Malian army troops', 'soldiers', 'Malian army troops.', ['mean'], (s) => sumOf(s.cercles.fama)),
+    metric('fama_posts', 'Cercles with an army post', 'cercles', 'Cercles where the army holds its post (fama.ts deployArmy).', ['mean', 'min', 'final'], (s) => sumOf(s.cercles.armyPost)),
     metric('minusma_troops', 'MINUSMA personnel', 'peacekeepers', 'MINUSMA personnel deployed.', ['mean'], (s) => sumOf(s.cercles.minusma)),
     metric('ct_troops', 'Counterterrorism troops', 'soldiers', 'Counterterrorism troops in Mali.', ['mean'], (s) => sumOf(s.cercles.ct)),
     metric('minusma_impartiality', 'MINUSMA impartiality', 'share', 'Perceived impartiality of MINUSMA, mean over cercles weighted by peacekeepers (0 when absent).', ['mean'], (s) => weightedMean(s.cercles.impartiality, s.cercles.minusma)),
@@ -309,7 +310,7 @@ export function maliMetrics(params: MaliParams): Metric[] {
   return metrics;
 }
 
-function sumOf(values: Float64Array): number {
+function sumOf(values: Iterable<number>): number {
   let total = 0;
   for (const value of values) total += value;
   return total;
@@ -485,10 +486,10 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
     {
       name: 'deploy',
       order: 'aggregate',
-      doc: 'The army, CT forces (toward extremist fighters) and MINUSMA take their positions; MINUSMA\'s ties, impartiality and protection are updated.',
-      run(_rng, state, params) {
-        deployArmy(state, params);
+      doc: 'CT forces go toward extremist fighters; the army\'s posts withdraw where outgunned and come back where they can hold, its troops spread over the posts held; MINUSMA takes its positions and its ties, impartiality and protection are updated.',
+      run(rng, state, params) {
         deployCounterterrorism(state, params);
+        deployArmy(rng, state, params);
         deployMission(state, params);
       },
     },

@@ -200,6 +200,13 @@ export const maliSchema = z
           unit: '1',
           source: 'scenario timeline',
         }),
+        posts: z
+          .strictObject({
+            withdrawAt: rate('Ratio of hostile to own strength above which an army post withdraws.', 1.5, '1', 'assumption (a garrison outgunned 3:2 falls back), to calibrate'),
+            returnAt: rate('Ratio of own to hostile strength at which a withdrawn post comes back.', 1.5, '1', 'assumption, to calibrate'),
+            rate: share('Weekly probability that an outgunned post withdraws, or that one able to hold comes back.', 0.15, 'assumption (Ménaka fell about three weeks into the 2012 rebellion), to calibrate'),
+          })
+          .prefault({}),
         capability: varyingShare('Combat capability of a soldier (training, equipment, cohesion): multiplies army strength.', 0.5),
         abusePropensity: varyingShare('Propensity for extrajudicial killings, arbitrary arrests and mobilising "allied" militias during operations (cluster 6).', 0.1, SEED_002),
         offensiveRate: rate('Army operations against armed groups per 1,000 soldiers per week, where groups are present.', 0.2, 'operations/1000 soldiers/week'),

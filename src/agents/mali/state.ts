@@ -100,6 +100,8 @@ export interface Cercles {
   readonly protection: Float64Array;
   /** Aid coverage of food needs this round, [0, 1]. */
   readonly aid: Float64Array;
+  /** 1 where the army holds its post, 0 where the post has withdrawn (fama.ts deployArmy). */
+  readonly armyPost: Uint8Array;
   /** Controller: actor index, or −1 when contested. */
   readonly control: Int16Array;
   /** Violent deaths in the cercle this round and, smoothed, over recent rounds (per week). */
@@ -310,6 +312,7 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
     impartiality: zeros(),
     protection: zeros(),
     aid: zeros(),
+    armyPost: new Uint8Array(cercleCount).fill(1),
     control: new Int16Array(cercleCount).fill(FAMA),
     deaths: zeros(),
     recentDeaths: zeros(),

@@ -55,6 +55,30 @@ describe('MINUSMA (minusma.ts)', () => {
   });
 });
 
+describe('army posts and control from the balance of force (fama.ts deployArmy, control.ts)', () => {
+  // Round 52 ends in late December 2012, before Serval (11 January 2013); round 100 in November 2013.
+  const at = (series: MetricSeries, name: string, round: number) => series.column(name)[round];
+  const BEFORE = 52;
+  const AFTER = 100;
+
+  it('posts the armed groups outgun in 2012 withdraw, and with Serval the army comes back and retakes cercles', () => {
+    const base = runBaseline([], AFTER, 1).series;
+    expect(at(base, 'fama_posts', BEFORE)).toBeLessThan(at(base, 'fama_posts', 1));
+    expect(at(base, 'fama_posts', AFTER)).toBeGreaterThan(at(base, 'fama_posts', BEFORE));
+    expect(at(base, 'cercles_controlled_fama', AFTER)).toBeGreaterThan(at(base, 'cercles_controlled_fama', BEFORE));
+  });
+
+  it('without Serval/Barkhane the army does not come back on the historical dates, unless its own strength suffices', () => {
+    const noServal = runBaseline(['ctForces.french=0'], AFTER, 1).series;
+    expect(at(noServal, 'fama_posts', AFTER)).toBeLessThanOrEqual(at(noServal, 'fama_posts', BEFORE));
+    expect(at(noServal, 'cercles_controlled_fama', AFTER)).toBeLessThanOrEqual(at(noServal, 'cercles_controlled_fama', BEFORE));
+    // The same 2012, then an army four times as large from 2013: it retakes ground by itself.
+    const rebuilt = runBaseline(['ctForces.french=0', 'fama.troops="year < 2013 ? 7000 : 28000"'], AFTER, 1).series;
+    expect(at(rebuilt, 'fama_posts', BEFORE)).toBe(at(noServal, 'fama_posts', BEFORE));
+    expect(at(rebuilt, 'fama_posts', AFTER)).toBeGreaterThan(at(rebuilt, 'fama_posts', BEFORE));
+  });
+});
+
 describe('recruitment (recruitment.ts)', () => {
   it('tripling every armed group\'s wage brings more recruits over the run, with the same seeds', () => {
     const tripled = groupIds.map((id) => `armedGroups.${id}.wage=${GROUPS[id].wage * 3}`);

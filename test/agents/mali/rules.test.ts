@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { CONTROL_MARGIN, updateControl } from '../../../src/agents/mali/control.ts';
-import { deploy } from '../../../src/agents/mali/fama.ts';
+import { deploy, deployArmy } from '../../../src/agents/mali/fama.ts';
 import { blocksAid } from '../../../src/agents/mali/humanitarian-access.ts';
 import { mandateShares } from '../../../src/agents/mali/minusma.ts';
 import { updateGroupLifecycle, weeklyIncome } from '../../../src/agents/mali/money.ts';
@@ -293,6 +293,39 @@ describe('deployment (fama.ts deploy)', () => {
       }),
       { seed: 9, numRuns: 100 },
     );
+  });
+});
+
+describe('army posts (fama.ts deployArmy)', () => {
+  // Half the army planned in the North, half in the South; posts move at once (rate 1).
+  const params = tinyParams({ fama: { troops: 1000, capability: 1, deployment: { North: 1, South: 1 }, posts: { withdrawAt: 1.5, returnAt: 1.5, rate: 1 } } });
+  const rng = RandomStream.fromSeed(1);
+
+  it('an outgunned post withdraws and its troops join the posts held; it comes back once it can hold, and stays as it is in between', () => {
+    const state = tinyState(params);
+    const jihadists = state.groups[0];
+    jihadists.active = true;
+    jihadists.cadre[NORTH] = 751; // > 1.5 × 500
+    deployArmy(rng, state, params);
+    expect([state.cercles.armyPost[NORTH], state.cercles.fama[NORTH], state.cercles.fama[SOUTH]]).toEqual([0, 0, 1000]);
+    jihadists.cadre[NORTH] = 400; // 500 < 1.5 × 400: not enough to come back, not enough to be pushed out
+    deployArmy(rng, state, params);
+    expect(state.cercles.armyPost[NORTH]).toBe(0);
+    jihadists.cadre[NORTH] = 333; // 500 ≥ 1.5 × 333
+    deployArmy(rng, state, params);
+    expect([state.cercles.armyPost[NORTH], state.cercles.fama[NORTH], state.cercles.fama[SOUTH]]).toEqual([1, 500, 500]);
+    jihadists.cadre[NORTH] = 700; // 700 < 1.5 × 500: a held post holds
+    deployArmy(rng, state, params);
+    expect(state.cercles.armyPost[NORTH]).toBe(1);
+  });
+
+  it('counterterrorism troops where the post would stand add to its strength', () => {
+    const state = tinyState(params);
+    state.groups[0].active = true;
+    state.groups[0].cadre[NORTH] = 1000;
+    state.cercles.ct[NORTH] = 100; // × fighterStrength 3: 500 + 300 = 800 ≥ 1000 / 1.5
+    deployArmy(rng, state, params);
+    expect(state.cercles.armyPost[NORTH]).toBe(1);
   });
 });
 

@@ -37,15 +37,17 @@ export function groupsCsv(result: RunResult, identity: RunIdentity, dates: reado
   const columns = ['scenario', 'seed', 'round', ...(dates ? ['date'] : []), 'by', 'group', 'measure', 'value'];
   const line = (cells: Cell[]): string => csvRows([cells]).slice(0, -1);
   const keys = result.breakdowns.map(({ definition }) => definition.groups.flatMap((group) => definition.measures.map((measure) => `${line([definition.by, group, measure.name])},`)));
-  const parts = [csvHeader(columns)];
+  const rounds = [csvHeader(columns)];
   for (let r = 0; r < result.series.rows; r++) {
     const round = `${line([identity.scenario, identity.seed, r, ...(dates ? [dates[r]] : [])])},`;
+    let text = '';
     result.breakdowns.forEach(({ definition, values }, k) => {
       const width = definition.groups.length * definition.measures.length;
-      for (let cell = 0; cell < width; cell++) parts.push(round, keys[k][cell], castNumber(values[r * width + cell]), '\n');
+      for (let cell = 0; cell < width; cell++) text += `${round}${keys[k][cell]}${castNumber(values[r * width + cell])}\n`;
     });
+    rounds.push(text);
   }
-  return parts.join('');
+  return rounds.join('');
 }
 
 export function summaryCsv(result: RunResult, identity: RunIdentity): string {

@@ -84,7 +84,7 @@ export function finance(state: MaliState, params: MaliParams, desertion: Float64
     const spec = params.armedGroups[group.id];
     group.income = weeklyIncome(state, params, group);
     const fighters = totalFighters(group);
-    const payroll = (fighters * (spec.wage + params.financing.fighterUpkeep)) / WEEKS_PER_MONTH;
+    const payroll = (fighters * (spec.wage + spec.upkeep)) / WEEKS_PER_MONTH;
     const available = group.money + group.income;
     const paid = Math.min(available, payroll);
     group.money = available - paid;

@@ -136,6 +136,7 @@ const armedGroup = {
   }),
   money: rate('Money at the start.', 0, 'USD'),
   wage: rate('Pay offered to a fighter; recruitment weighs it against civilian income.', 150, 'USD/month', `${SEED_000} (cash recruits young unemployed) and assumption`),
+  upkeep: rate('Non-wage cost of keeping one of its fighters in the field (food, fuel, vehicles, weapons).', 50, 'USD/month'),
   effectiveness: rate('Combat strength of one fighter relative to one soldier of the Malian army.', 1, '1'),
   income: z
     .strictObject({
@@ -271,7 +272,6 @@ export const maliSchema = z
     financing: z
       .strictObject({
         disruption: varyingShare('Share of ransom and transnational funding cut by asset freezes and financial tracking.', 0, SEED_000),
-        fighterUpkeep: rate('Non-wage cost of keeping a fighter (food, fuel, weapons).', 50, 'USD/month'),
         attackCost: rate('Cost of one attack.', 2000, 'USD/attack'),
         desertion: share('Weekly share of unpaid fighters who leave when pay cannot be met.', 0.1),
       })

@@ -1,10 +1,12 @@
 /**
- * Territorial control (ODD Details › Submodels): who holds each cercle. The state side's
- * strength is the army's (soldiers × capability) plus CT forces' (× fighterStrength); an armed
- * group's is its fighters × effectiveness, plus its cooperating partners' (a Tuareg group and
- * its extremist partner hold ground together in proportion to their cooperation). Control
- * changes hands only when the challenger is 20% stronger than the holder (hysteresis), and a
- * cercle nobody holds any more is contested (−1).
+ * Territorial control (ODD Details › Submodels): who holds each cercle. Where the army holds a
+ * post, the state holds the cercle: posts withdraw when outgunned and come back when they can
+ * hold (fama.ts deployArmy), so the balance of force and its hysteresis are the posts'. Where no
+ * post stands, the strongest side takes the cercle when it exceeds the holder by 20%: the state
+ * side with the CT forces there (× fighterStrength), an armed group with its fighters ×
+ * effectiveness plus its cooperating partner's (a Tuareg group and its extremist partner hold
+ * ground together in proportion to their cooperation). A cercle nobody holds any more is
+ * contested (−1).
  */
 import type { MaliParams } from './params.ts';
 import { FAMA, type MaliState } from './state.ts';
@@ -38,6 +40,10 @@ export function updateControl(state: MaliState, params: MaliParams): void {
   const { cercles } = state;
   const strength = new Float64Array(state.actorNames.length);
   for (let r = 0; r < cercles.count; r++) {
+    if (cercles.fama[r] > 0) {
+      cercles.control[r] = FAMA;
+      continue;
+    }
     strengths(state, params, r, strength);
     let strongest = -1;
     for (let a = 0; a < strength.length; a++) if (strength[a] > 0 && (strongest < 0 || strength[a] > strength[strongest])) strongest = a;

@@ -372,45 +372,52 @@ describe('negotiation schedule (tuareg.ts scheduledNegotiation)', () => {
 });
 
 describe('territorial control (control.ts updateControl)', () => {
-  // The army (capability 1) holds the North at the start; the jihadists' strength is their fighters there.
+  // The state holds the North at the start; the jihadists' strength is their fighters there.
   const params = tinyParams();
   const setUp = () => {
     const state = tinyState(params);
     const [jihadists] = state.groups;
     jihadists.active = true;
-    state.cercles.fama[NORTH] = 1000;
     return { state, jihadists };
   };
 
-  it('a challenger must exceed the holder by the control margin to take a region', () => {
+  it('where the army holds a post the state holds the cercle, however strong the groups there (the post withdraws when outgunned: fama.ts)', () => {
     const { state, jihadists } = setUp();
-    jihadists.cadre[NORTH] = Math.floor(1000 * CONTROL_MARGIN) - 1;
+    state.cercles.fama[NORTH] = 10;
+    jihadists.cadre[NORTH] = 5000;
     updateControl(state, params);
     expect(state.cercles.control[NORTH]).toBe(FAMA);
-    jihadists.cadre[NORTH] = Math.floor(1000 * CONTROL_MARGIN) + 1;
+  });
+
+  it('where no post stands, a challenger must exceed the holder by the control margin, CT forces counting for the state', () => {
+    const { state, jihadists } = setUp();
+    state.cercles.ct[NORTH] = 100; // × fighterStrength 3
+    jihadists.cadre[NORTH] = Math.floor(300 * CONTROL_MARGIN) - 1;
+    updateControl(state, params);
+    expect(state.cercles.control[NORTH]).toBe(FAMA);
+    jihadists.cadre[NORTH] = Math.floor(300 * CONTROL_MARGIN) + 1;
     updateControl(state, params);
     expect(state.cercles.control[NORTH]).toBe(jihadists.actor);
   });
 
-  it('the holder keeps a region against a stronger side still within the margin (hysteresis)', () => {
+  it('the holder keeps a cercle against a stronger side still within the margin (hysteresis), and loses it to a post that comes back', () => {
     const { state, jihadists } = setUp();
     jihadists.cadre[NORTH] = 1300;
     updateControl(state, params);
     expect(state.cercles.control[NORTH]).toBe(jihadists.actor);
-    state.cercles.fama[NORTH] = 1300 * CONTROL_MARGIN - 1; // the army is now stronger, but not by the margin
+    state.cercles.ct[NORTH] = (1300 * CONTROL_MARGIN - 1) / 3; // stronger, but not by the margin
     updateControl(state, params);
     expect(state.cercles.control[NORTH]).toBe(jihadists.actor);
-    state.cercles.fama[NORTH] = 1300 * CONTROL_MARGIN + 1;
+    state.cercles.fama[NORTH] = 500;
     updateControl(state, params);
     expect(state.cercles.control[NORTH]).toBe(FAMA);
   });
 
-  it('a region left with no armed strength at all is contested, unless the state holds it', () => {
+  it('a cercle left with no armed strength at all is contested, unless the state holds it', () => {
     const { state, jihadists } = setUp();
     jihadists.cadre[NORTH] = 2000;
     updateControl(state, params);
     jihadists.cadre[NORTH] = 0;
-    state.cercles.fama[NORTH] = 0;
     updateControl(state, params);
     expect(state.cercles.control[NORTH]).toBe(-1);
     expect(state.cercles.control[EMPTY]).toBe(FAMA);

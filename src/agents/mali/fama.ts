@@ -7,7 +7,7 @@
  */
 import type { RandomStream } from '../../sim/random.ts';
 import type { MaliParams } from './params.ts';
-import { FAMA, NEGOTIATION, type MaliState } from './state.ts';
+import { FAMA, NEGOTIATION, type ArmedGroup, type MaliState } from './state.ts';
 import { EVENT } from './ledger.ts';
 import { fightersIn, killCivilians, killFighters, recordEvent } from './violence.ts';
 
@@ -68,6 +68,11 @@ export function deployArmy(rng: RandomStream, state: MaliState, params: MaliPara
   }
   const scale = held > 0 ? f.troops.value / held : 0;
   for (let r = 0; r < cercles.count; r++) cercles.fama[r] = cercles.armyPost[r] === 1 ? planned[r] * scale : 0;
+}
+
+/** Whether a Tuareg group sits at the table: always, except a bridge to the extremists unless includeExtremistBridge. */
+export function atTheTable(group: ArmedGroup, params: MaliParams): boolean {
+  return group.kind === 'tuareg' && (!params.armedGroups[group.id].bridge || params.negotiation.includeExtremistBridge);
 }
 
 /** How far the negotiation state restrains fighting between the army and Tuareg groups, [0, 1]. */

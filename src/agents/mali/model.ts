@@ -479,7 +479,7 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
           group.recruits = 0;
           group.deserters = 0;
         }
-        updateGroupLifecycle(state, params, clock);
+        updateGroupLifecycle(rng, state, params, clock);
         surveyCivilians(rng, state, state.desertion);
       },
     },

@@ -8,7 +8,9 @@
 import type { Clock } from '../../sim/schedule.ts';
 import { decimalYear } from '../../sim/varying.ts';
 import type { MaliParams } from './params.ts';
-import type { ArmedGroup, MaliState } from './state.ts';
+import type { RandomStream } from '../../sim/random.ts';
+import { atTheTable } from './fama.ts';
+import { NEGOTIATION, type ArmedGroup, type MaliState } from './state.ts';
 import { fightersIn, totalFighters } from './violence.ts';
 
 export const WEEKS_PER_MONTH = 365.25 / 12 / 7;
@@ -18,16 +20,35 @@ export function hasHappened(date: string | null, clock: Clock): boolean {
   return date !== null && clock.year >= decimalYear(date);
 }
 
+/** Weekly fade of the losses a group remembers: a half-life of about four months. */
+const LOSS_MEMORY = 1 - 1 / 26;
+
 /**
- * Group life cycle at the start of a round: a group acts once enabled and past `activeFrom`;
- * at `mergeDate` it hands its fighters (cadres and serving civilians), money and place in the
- * civilians' loyalties to the group it merges into (Ansar Dine into JNIM, March 2017).
+ * Pressure on a group, [0, 1]: the fighters it lost in recent months (`losses`, fading by
+ * LOSS_MEMORY a week) against the fighters it has now.
  */
-export function updateGroupLifecycle(state: MaliState, params: MaliParams, clock: Clock): void {
+export function pressure(group: ArmedGroup): number {
+  return Math.min(1, group.losses / Math.max(1, totalFighters(group)));
+}
+
+/**
+ * Group life cycle at the start of a round: a group acts once enabled and past `activeFrom`.
+ * From `mergeDate`, the founding of the coalition it may join (JNIM, March 2017), a group joins
+ * it with probability mergeRate × max(pressure, cooperation) a week — a group hard pressed seeks
+ * the coalition's strength, and a Tuareg group close to its partner (its cooperation, §7.7, when
+ * the partner is the coalition) joins it — and never while it is party to a ceasefire or an
+ * agreement (at the table, §7.7). Joining hands its fighters (cadres and serving civilians),
+ * money and place in the civilians' loyalties to the coalition.
+ */
+export function updateGroupLifecycle(rng: RandomStream, state: MaliState, params: MaliParams, clock: Clock): void {
   const { groups } = state;
+  const peace = state.negotiation === NEGOTIATION.ceasefire || state.negotiation === NEGOTIATION.agreement;
   for (const group of groups) {
     const spec = params.armedGroups[group.id];
-    if (!group.merged && spec.enabled && spec.mergesInto !== null && hasHappened(spec.mergeDate, clock)) {
+    group.losses *= LOSS_MEMORY;
+    const founded = spec.mergesInto !== null && hasHappened(spec.mergeDate, clock);
+    const closeness = spec.partner !== null && spec.partner === spec.mergesInto ? group.cooperation : 0;
+    if (group.active && founded && !(peace && atTheTable(group, params)) && rng.bernoulli(spec.mergeRate * Math.max(pressure(group), closeness))) {
       // A group merges only into a group that exists in the scenario; otherwise it carries on.
       const heir = groups.find((other) => other.id === spec.mergesInto && params.armedGroups[other.id].enabled);
       if (heir) mergeGroup(state, group, heir);

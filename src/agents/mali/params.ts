@@ -124,11 +124,12 @@ const armedGroup = {
   enabled: param(z.boolean().default(true), { description: 'Whether the group exists in this scenario.', unit: 'flag', source: 'scenario' }),
   activeFrom: optionalDate('Date the group starts acting (null: from the start).'),
   mergesInto: param(z.string().nullable().default(null), {
-    description: 'Group it merges into at `mergeDate`, handing over fighters and money (Ansar Dine into JNIM, March 2017).',
+    description: 'Coalition it may join from `mergeDate`, handing over fighters and money (Ansar Dine and Katiba Macina into JNIM); whether and when it joins follows from its pressure and the negotiation (docs/odd-mali.md §7.5).',
     unit: 'group id',
     source: 'scenario timeline',
   }),
-  mergeDate: optionalDate('Date of the merger into `mergesInto`.'),
+  mergeDate: optionalDate('Founding date of the coalition `mergesInto` (JNIM: 2 March 2017): the group may join it from then, never before.'),
+  mergeRate: share('Weekly probability of joining the coalition at full pressure (fighters lost in recent months as many as it has now).', 0.1, 'assumption, to calibrate'),
   fighters: param(z.record(z.string(), z.number().min(0)).default({}), {
     description: 'Fighters at the start (or at `activeFrom`) by region, spread over its cercles in proportion to their population: cadres not drawn from the modelled civilians.',
     unit: 'fighters',

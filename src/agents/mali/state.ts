@@ -75,6 +75,8 @@ export interface ArmedGroup {
   recruits: number;
   deserters: number;
   income: number;
+  /** Fighters it lost in recent months, fading (money.ts pressure). */
+  losses: number;
   /** Fighters it could not pay this round. */
   unpaid: number;
 }
@@ -296,6 +298,7 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
       deserters: 0,
       income: 0,
       unpaid: 0,
+      losses: 0,
     };
   });
 

@@ -8,7 +8,7 @@
  */
 import type { RandomStream } from '../../sim/random.ts';
 import type { Clock } from '../../sim/schedule.ts';
-import { negotiationRestraint } from './fama.ts';
+import { atTheTable, negotiationRestraint } from './fama.ts';
 import { hasHappened } from './money.ts';
 import { payForAttack } from './extremists.ts';
 import type { MaliParams } from './params.ts';
@@ -47,11 +47,6 @@ export function negotiate(rng: RandomStream, state: MaliState, params: MaliParam
   }
   state.negotiation = next;
   state.armyAttacksOnTuareg = 0;
-}
-
-/** Whether a Tuareg group sits at the table: always, except a bridge to the extremists unless includeExtremistBridge. */
-export function atTheTable(group: ArmedGroup, params: MaliParams): boolean {
-  return group.kind === 'tuareg' && (!params.armedGroups[group.id].bridge || params.negotiation.includeExtremistBridge);
 }
 
 /**

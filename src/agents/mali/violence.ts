@@ -131,6 +131,7 @@ export function killFighters(rng: RandomStream, state: MaliState, group: ArmedGr
     }
     killed++;
   }
+  group.losses += killed;
   return killed;
 }
 

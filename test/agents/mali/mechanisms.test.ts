@@ -79,6 +79,22 @@ describe('army posts and control from the balance of force (fama.ts deployArmy, 
   });
 });
 
+describe('mergers from the groups\' state (money.ts updateGroupLifecycle)', () => {
+  // The coalition founded in July 2013, after the ceasefire of June 2013, so that the test runs
+  // short; Ansar Dine is close to AQIM (cooperation 0.85) and left out of the talks in the baseline.
+  const founded = ['armedGroups.ansar_dine.mergeDate=2013-07-01'];
+  const ROUNDS = 130;
+  const gone = (series: MetricSeries) => series.column('fighters_ansar_dine').findIndex((x, r) => r > 0 && x === 0);
+
+  it('Ansar Dine joins the coalition once it exists, but not while it is party to the ceasefire and agreement', () => {
+    const alone = runBaseline(founded, ROUNDS, 1).series;
+    const atTheTable = runBaseline([...founded, 'negotiation.includeExtremistBridge=true'], ROUNDS, 1).series;
+    expect(gone(alone)).toBeGreaterThan(78); // not before the founding (round 79 is July 2013)
+    expect(atTheTable.column('fighters_ansar_dine')[ROUNDS]).toBeGreaterThan(0);
+    expect(gone(atTheTable)).toBe(-1);
+  });
+});
+
 describe('recruitment (recruitment.ts)', () => {
   it('tripling every armed group\'s wage brings more recruits over the run, with the same seeds', () => {
     const tripled = groupIds.map((id) => `armedGroups.${id}.wage=${GROUPS[id].wage * 3}`);

@@ -12,7 +12,7 @@ import { mandateShares } from '../../../src/agents/mali/minusma.ts';
 import { updateGroupLifecycle, weeklyIncome } from '../../../src/agents/mali/money.ts';
 import { humanProtectionIndex } from '../../../src/agents/mali/protection.ts';
 import { offeredWage, perceivedRisk, recruitmentScore } from '../../../src/agents/mali/recruitment.ts';
-import { apportion, FAMA, NEGOTIATION, STATUS } from '../../../src/agents/mali/state.ts';
+import { apportion, FAMA, NEGOTIATION, STATUS, type MaliState } from '../../../src/agents/mali/state.ts';
 import { scheduledNegotiation } from '../../../src/agents/mali/tuareg.ts';
 import { pickCivilian } from '../../../src/agents/mali/violence.ts';
 import { destinationWeights, moveCivilians, senseThreat, surveyCivilians } from '../../../src/agents/mali/civilians.ts';
@@ -567,26 +567,57 @@ describe('income of armed groups (money.ts weeklyIncome)', () => {
 });
 
 describe('group life cycle (money.ts updateGroupLifecycle)', () => {
-  it('at its merge date a group hands its fighters and money to the group it merges into', () => {
-    const params = tinyParams({ armedGroups: { rebels: { fighters: { North: 50 }, mergesInto: 'jihadists', mergeDate: '2012-02-01' } } });
+  // The rebels may join the jihadists' coalition from February 2012; the clock stands in late February.
+  const lifecycle = (patch: Record<string, unknown>, setUp: (state: MaliState) => void = () => undefined, weeks = 1) => {
+    const params = tinyParams({ armedGroups: { rebels: { fighters: { North: 50 }, mergesInto: 'jihadists', mergeDate: '2012-02-01', mergeRate: 1 } }, ...patch });
     const state = tinyState(params);
-    const clock = new Clock(10, params.calendar);
-    clock.enterRound(8);
-    updateGroupLifecycle(state, params, clock);
+    const clock = new Clock(20, params.calendar);
+    const rng = RandomStream.fromSeed(4);
+    for (let week = 0; week < weeks; week++) {
+      clock.enterRound(8 + week);
+      updateGroupLifecycle(rng, state, params, clock); // the first call activates the groups
+      setUp(state);
+    }
+    return state;
+  };
+  const hardPressed = (state: MaliState) => {
+    if (state.groups[1].active && !state.groups[1].merged) state.groups[1].losses = 100; // twice its fighters
+  };
+
+  it('a hard-pressed group joins the coalition once it exists, handing over its fighters and money', () => {
+    const state = lifecycle({}, hardPressed, 3);
     const [jihadists, rebels] = state.groups;
+    expect(rebels.merged).toBe(true);
     expect(jihadists.cadre[NORTH]).toBe(150);
     expect(jihadists.money).toBe(1_100_000);
     expect(rebels.active).toBe(false);
     expect(rebels.cadre[NORTH]).toBe(0);
   });
 
+  it('a group under no pressure and far from the coalition does not join; close to it (its cooperation with it), it does', () => {
+    const rebels = (cooperation: number) => ({ armedGroups: { rebels: { fighters: { North: 50 }, mergesInto: 'jihadists', mergeDate: '2012-02-01', mergeRate: 1, cooperation } } });
+    expect(lifecycle(rebels(0), () => undefined, 10).groups[1].merged).toBe(false);
+    expect(lifecycle(rebels(0.9), () => undefined, 10).groups[1].merged).toBe(true);
+  });
+
+  it('a group party to a ceasefire or agreement does not join, however hard pressed', () => {
+    const atPeace = (state: MaliState) => {
+      hardPressed(state);
+      state.negotiation = NEGOTIATION.agreement;
+    };
+    expect(lifecycle({}, atPeace, 10).groups[1].merged).toBe(false);
+    // A bridge to the extremists left out of the talks is not bound by them.
+    expect(lifecycle({ armedGroups: { rebels: { fighters: { North: 50 }, mergesInto: 'jihadists', mergeDate: '2012-02-01', mergeRate: 1, bridge: true } } }, atPeace, 10).groups[1].merged).toBe(true);
+  });
+
+  it('no group joins before the coalition is founded', () => {
+    const state = lifecycle({ armedGroups: { rebels: { fighters: { North: 50 }, mergesInto: 'jihadists', mergeDate: '2013-01-01', mergeRate: 1 } } }, hardPressed, 10);
+    expect(state.groups[1].merged).toBe(false);
+  });
+
   // Issue 3 regression: a group switched off used to merge into its heir all the same.
   it('a group switched off in the scenario brings no fighters or money to the group it would merge into', () => {
-    const params = tinyParams({ armedGroups: { rebels: { enabled: false, fighters: { North: 50 }, mergesInto: 'jihadists', mergeDate: '2012-02-01' } } });
-    const state = tinyState(params);
-    const clock = new Clock(10, params.calendar);
-    clock.enterRound(8);
-    updateGroupLifecycle(state, params, clock);
+    const state = lifecycle({ armedGroups: { rebels: { enabled: false, fighters: { North: 50 }, mergesInto: 'jihadists', mergeDate: '2012-02-01', mergeRate: 1 } } }, hardPressed, 3);
     const [jihadists] = state.groups;
     expect(jihadists.cadre[NORTH]).toBe(100);
     expect(jihadists.money).toBe(1_000_000);

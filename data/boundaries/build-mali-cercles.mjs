@@ -8,7 +8,7 @@
 // the pre-2016 administrative map written out below. Re-running it gives the same bytes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contains, interiorPoint, ringOrientation } from './geometry.mjs';
+import { contains, interiorPoint, ringOrientation, simplify } from './geometry.mjs';
 
 const boundaries = process.argv[2] ?? '/work/shared/data/mali-boundaries';
 const adjacencyFolder = process.argv[3] ?? '/work/shared/data/mali-region-adjacency';
@@ -43,53 +43,6 @@ const EXPECTED = {
   Kidal: ['Abeibara', 'Kidal', 'Tessalit', 'Tin-Essako'],
   Bamako: ['Bamako'],
 };
-
-function perpendicular(p, a, b) {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const length = Math.hypot(dx, dy);
-  if (length === 0) return Math.hypot(p[0] - a[0], p[1] - a[1]);
-  return Math.abs(dy * p[0] - dx * p[1] + b[0] * a[1] - b[1] * a[0]) / length;
-}
-
-function douglasPeucker(points, tolerance) {
-  if (points.length < 3) return points;
-  let worst = 0;
-  let index = 0;
-  for (let i = 1; i < points.length - 1; i++) {
-    const d = perpendicular(points[i], points[0], points[points.length - 1]);
-    if (d > worst) {
-      worst = d;
-      index = i;
-    }
-  }
-  if (worst <= tolerance) return [points[0], points[points.length - 1]];
-  return [...douglasPeucker(points.slice(0, index + 1), tolerance).slice(0, -1), ...douglasPeucker(points.slice(index), tolerance)];
-}
-
-function simplifyRing(ring) {
-  // A closed ring is split at its farthest point from the start so both halves keep their ends.
-  const open = ring.slice(0, -1);
-  let far = 0;
-  let best = -1;
-  open.forEach((p, i) => {
-    const d = Math.hypot(p[0] - open[0][0], p[1] - open[0][1]);
-    if (d > best) {
-      best = d;
-      far = i;
-    }
-  });
-  const first = douglasPeucker(open.slice(0, far + 1), TOLERANCE);
-  const second = douglasPeucker([...open.slice(far), open[0]], TOLERANCE);
-  const round = (p) => [Math.round(p[0] * 1000) / 1000, Math.round(p[1] * 1000) / 1000];
-  const result = [...first.slice(0, -1), ...second].map(round);
-  return result.length >= 4 ? result : ring.map(round);
-}
-
-function simplify(geometry) {
-  if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: geometry.coordinates.map(simplifyRing) };
-  return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map(simplifyRing)) };
-}
 
 function fail(message) {
   console.error(`build-mali-cercles: ${message}`);
@@ -126,7 +79,7 @@ for (const c of cercles) {
 
 cercles.sort((a, b) => REGIONS.indexOf(a.region) - REGIONS.indexOf(b.region) || (a.cercle < b.cercle ? -1 : a.cercle > b.cercle ? 1 : 0));
 const features = cercles.map(({ cercle, region, adm1: adm1Name, feature }) => {
-  const geometry = simplify(feature.geometry);
+  const geometry = simplify(feature.geometry, TOLERANCE);
   // Simplification must keep each ring's orientation (exteriors counter-clockwise, as in the source).
   const before = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
   const after = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;

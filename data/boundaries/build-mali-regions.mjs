@@ -5,6 +5,7 @@
 // and rounds coordinates to 0.001° (≈ 110 m). Re-running it gives the same bytes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { simplify } from './geometry.mjs';
 
 const source = process.argv[2] ?? '/work/shared/data/mali-boundaries';
 const TOLERANCE = 0.005;
@@ -22,53 +23,6 @@ const ADM1 = {
   Bamako: 'Bamako',
 };
 
-function perpendicular(p, a, b) {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const length = Math.hypot(dx, dy);
-  if (length === 0) return Math.hypot(p[0] - a[0], p[1] - a[1]);
-  return Math.abs(dy * p[0] - dx * p[1] + b[0] * a[1] - b[1] * a[0]) / length;
-}
-
-function douglasPeucker(points, tolerance) {
-  if (points.length < 3) return points;
-  let worst = 0;
-  let index = 0;
-  for (let i = 1; i < points.length - 1; i++) {
-    const d = perpendicular(points[i], points[0], points[points.length - 1]);
-    if (d > worst) {
-      worst = d;
-      index = i;
-    }
-  }
-  if (worst <= tolerance) return [points[0], points[points.length - 1]];
-  return [...douglasPeucker(points.slice(0, index + 1), tolerance).slice(0, -1), ...douglasPeucker(points.slice(index), tolerance)];
-}
-
-function simplifyRing(ring) {
-  // A closed ring is split at its farthest point from the start so both halves keep their ends.
-  const open = ring.slice(0, -1);
-  let far = 0;
-  let best = -1;
-  open.forEach((p, i) => {
-    const d = Math.hypot(p[0] - open[0][0], p[1] - open[0][1]);
-    if (d > best) {
-      best = d;
-      far = i;
-    }
-  });
-  const first = douglasPeucker(open.slice(0, far + 1), TOLERANCE);
-  const second = douglasPeucker([...open.slice(far), open[0]], TOLERANCE);
-  const round = (p) => [Math.round(p[0] * 1000) / 1000, Math.round(p[1] * 1000) / 1000];
-  const result = [...first.slice(0, -1), ...second].map(round);
-  return result.length >= 4 ? result : ring.map(round);
-}
-
-function simplify(geometry) {
-  if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: geometry.coordinates.map(simplifyRing) };
-  return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map(simplifyRing)) };
-}
-
 const adm1 = JSON.parse(readFileSync(join(source, 'mali_adm1_geoboundaries_simplified.geojson'), 'utf8'));
 const adm2 = JSON.parse(readFileSync(join(source, 'mali_adm2_geoboundaries_simplified.geojson'), 'utf8'));
 const features = Object.entries(ADM1).map(([shapeName, region]) => {
@@ -77,7 +31,7 @@ const features = Object.entries(ADM1).map(([shapeName, region]) => {
   return {
     type: 'Feature',
     properties: { region, source: `geoBoundaries MLI ADM1 ${shapeName} (${feature.properties.shapeISO})` },
-    geometry: simplify(feature.geometry),
+    geometry: simplify(feature.geometry, TOLERANCE),
   };
 });
 const menaka = adm2.features.find((f) => f.properties.shapeName === 'Menaka');
@@ -85,7 +39,7 @@ if (!menaka) throw new Error('no ADM2 feature Menaka');
 features.push({
   type: 'Feature',
   properties: { region: 'Menaka', drawnOver: 'Gao', source: 'geoBoundaries MLI ADM2 Menaka cercle (= Ménaka region since 2016); drawn over Gao' },
-  geometry: simplify(menaka.geometry),
+  geometry: simplify(menaka.geometry, TOLERANCE),
 });
 const collection = {
   type: 'FeatureCollection',

@@ -147,3 +147,55 @@ export function apportion(total, weights) {
   for (let k = 0; left > 0; k++, left--) result[order[k % order.length][1]] += 1;
   return result;
 }
+
+function perpendicular(p, a, b) {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  const length = Math.hypot(dx, dy);
+  if (length === 0) return Math.hypot(p[0] - a[0], p[1] - a[1]);
+  return Math.abs(dy * p[0] - dx * p[1] + b[0] * a[1] - b[1] * a[0]) / length;
+}
+
+function douglasPeucker(points, tolerance) {
+  if (points.length < 3) return points;
+  let worst = 0;
+  let index = 0;
+  for (let i = 1; i < points.length - 1; i++) {
+    const d = perpendicular(points[i], points[0], points[points.length - 1]);
+    if (d > worst) {
+      worst = d;
+      index = i;
+    }
+  }
+  if (worst <= tolerance) return [points[0], points[points.length - 1]];
+  return [...douglasPeucker(points.slice(0, index + 1), tolerance).slice(0, -1), ...douglasPeucker(points.slice(index), tolerance)];
+}
+
+function simplifyRing(ring, tolerance) {
+  // A closed ring is split at its farthest point from the start so both halves keep their ends.
+  const open = ring.slice(0, -1);
+  let far = 0;
+  let best = -1;
+  open.forEach((p, i) => {
+    const d = Math.hypot(p[0] - open[0][0], p[1] - open[0][1]);
+    if (d > best) {
+      best = d;
+      far = i;
+    }
+  });
+  const first = douglasPeucker(open.slice(0, far + 1), tolerance);
+  const second = douglasPeucker([...open.slice(far), open[0]], tolerance);
+  const round = (p) => [Math.round(p[0] * 1000) / 1000, Math.round(p[1] * 1000) / 1000];
+  const result = [...first.slice(0, -1), ...second].map(round);
+  return result.length >= 4 ? result : ring.map(round);
+}
+
+/**
+ * A Polygon or MultiPolygon with every ring simplified (Douglas–Peucker at `tolerance` degrees)
+ * and its coordinates rounded to 0.001°; rings that would fall below 4 points are only rounded.
+ */
+export function simplify(geometry, tolerance) {
+  const ring = (r) => simplifyRing(r, tolerance);
+  if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: geometry.coordinates.map(ring) };
+  return { type: 'MultiPolygon', coordinates: geometry.coordinates.map((polygon) => polygon.map(ring)) };
+}

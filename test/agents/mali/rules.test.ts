@@ -24,6 +24,16 @@ const NORTH = 0;
 const SOUTH = 1;
 const EMPTY = 2;
 const HERDERS = 0;
+
+/** What the schema says of the tiny world with `patch` merged in: "field.path: message" per issue, [] when it is valid. */
+function issues(patch: Record<string, unknown>): string[] {
+  try {
+    tinyParams(patch);
+  } catch (error) {
+    return (error as z.ZodError).issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  }
+  return [];
+}
 const FARMERS = 1;
 
 describe('recruitment rule (recruitment.ts)', () => {
@@ -250,14 +260,6 @@ describe('cercles and their regions (state.ts initMali, params.ts)', () => {
   });
 
   it('rejects a cercle of an unknown region and a region without cercles, naming the field', () => {
-    const issues = (patch: Record<string, unknown>) => {
-      try {
-        tinyParams(patch);
-      } catch (error) {
-        return (error as z.ZodError).issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-      }
-      return [];
-    };
     expect(issues({ cercles: { Upland: { region: 'Nort', population: 10 } } })).toEqual([
       'cercles.Upland.region: names unknown region "Nort" (did you mean "North"?); regions are North, South, Empty',
     ]);
@@ -481,14 +483,6 @@ describe('threat and flight along the roads (civilians.ts senseThreat, destinati
   });
 
   it('rejects a road to a place that is neither a cercle nor a camp, and a camp in an unknown country', () => {
-    const issues = (patch: Record<string, unknown>) => {
-      try {
-        tinyParams(patch);
-      } catch (error) {
-        return (error as z.ZodError).issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-      }
-      return [];
-    };
     expect(issues({ roads: [['North', 'Camb', 10]] })).toEqual(['roads.0.1: names unknown place "Camb" (did you mean "Camp"?); places are North, South, Empty, Camp']);
     expect(issues({ camps: { Mbera: { host: 'mauritania' } } })[0]).toMatch(/^camps\.Mbera\.host: names unknown host country "mauritania"/);
   });

@@ -383,14 +383,17 @@ export function maliBreakdowns(params: MaliParams): BreakdownDefinition<MaliRun>
     { name: 'minusma_troops', unit: 'peacekeepers', doc: 'MINUSMA personnel deployed there.' },
     { name: 'ct_troops', unit: 'soldiers', doc: 'Counterterrorism troops there.' },
   ];
+  const displacement = [
+    { name: 'idps_hosted', unit: 'people', doc: 'Internally displaced people living there at the end of the round.' },
+    { name: 'displaced_from', unit: 'people', doc: 'People from there who are displaced inside the country or refugees abroad at the end of the round.' },
+  ];
   const byCercle: BreakdownDefinition<MaliRun> = {
     by: 'cercle',
     groups: cercleNames,
     measures: [
       ...presence('cercle'),
       { name: 'controller', unit: 'actor', doc: "Who holds it: the actor's position in fama, minusma, ct, then the armed groups in scenario order (0 = fama); −1 contested." },
-      { name: 'idps_hosted', unit: 'people', doc: 'Internally displaced people living there at the end of the round.' },
-      { name: 'displaced_from', unit: 'people', doc: 'People from there who are displaced inside the country or refugees abroad at the end of the round.' },
+      ...displacement,
       ...CLUSTERS.map((name, k) => ({ name: `deaths_cluster_${k + 1}`, unit: 'people', doc: `Deaths there in the round in events of security cluster ${k + 1} (${name}).` })),
       ...fighterMeasures,
     ],
@@ -418,8 +421,7 @@ export function maliBreakdowns(params: MaliParams): BreakdownDefinition<MaliRun>
     measures: [
       ...presence('region'),
       { name: 'aid_coverage', unit: 'share', doc: 'Share of food needs aid covered there in the round (mean over its cercles, weighted by residents).' },
-      { name: 'idps_hosted', unit: 'people', doc: 'Internally displaced people living there at the end of the round.' },
-      { name: 'displaced_from', unit: 'people', doc: 'People from there who are displaced inside the country or refugees abroad at the end of the round.' },
+      ...displacement,
       ...fighterMeasures,
       ...trustMeasures,
     ],

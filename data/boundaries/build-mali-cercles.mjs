@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contains, interiorPoint, ringOrientation, simplify } from './geometry.mjs';
+import { ADM1_REGION as ADM1 } from './names.mjs';
 
 const boundaries = process.argv[2] ?? '/work/shared/data/mali-boundaries';
 const adjacencyFolder = process.argv[3] ?? '/work/shared/data/mali-region-adjacency';
@@ -16,19 +17,6 @@ const TOLERANCE = 0.005;
 
 /** sahel-sim regions in the scenario's order. */
 const REGIONS = ['Kayes', 'Koulikoro', 'Sikasso', 'Segou', 'Mopti', 'Tombouctou', 'Gao', 'Menaka', 'Kidal', 'Bamako'];
-
-/** geoBoundaries ADM1 shapeName → sahel-sim region. */
-const ADM1 = {
-  Kayes: 'Kayes',
-  Koulikouro: 'Koulikoro', // geoBoundaries spelling
-  Sikasso: 'Sikasso',
-  Segou: 'Segou',
-  Mopti: 'Mopti',
-  Tombouctou: 'Tombouctou', // includes Taoudénit (created 2016; not separable here)
-  Gao: 'Gao', // pre-2016 Gao: its Ménaka cercle becomes region Menaka below
-  Kidal: 'Kidal',
-  Bamako: 'Bamako',
-};
 
 /** The pre-2016 map (cercles of each region), used only to check the derived assignment. */
 const EXPECTED = {

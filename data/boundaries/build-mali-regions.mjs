@@ -6,22 +6,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simplify } from './geometry.mjs';
+import { ADM1_REGION as ADM1 } from './names.mjs';
 
 const source = process.argv[2] ?? '/work/shared/data/mali-boundaries';
 const TOLERANCE = 0.005;
-
-/** geoBoundaries shapeName → sahel-sim region (scenario key; its column suffix is the lowercase). */
-const ADM1 = {
-  Kayes: 'Kayes',
-  Koulikouro: 'Koulikoro', // geoBoundaries spelling
-  Sikasso: 'Sikasso',
-  Segou: 'Segou',
-  Mopti: 'Mopti',
-  Tombouctou: 'Tombouctou', // includes Taoudénit (created 2016; not separable here)
-  Gao: 'Gao', // pre-2016 Gao, Ménaka included: the Ménaka cercle is drawn over it
-  Kidal: 'Kidal',
-  Bamako: 'Bamako',
-};
 
 const adm1 = JSON.parse(readFileSync(join(source, 'mali_adm1_geoboundaries_simplified.geojson'), 'utf8'));
 const adm2 = JSON.parse(readFileSync(join(source, 'mali_adm2_geoboundaries_simplified.geojson'), 'utf8'));

@@ -218,8 +218,9 @@ export function perceive(state: MaliState, params: MaliParams, experience: Float
  * Threat (per cercle, after the fighting), Flee's conflict-onset rule made proportional, so
  * people can flee ahead of the violence rather than only after deaths they have seen: the
  * share of a cercle's residents an armed attack or clash frightens, min(1, attacks ×
- * threatReach / residents), or 1 where an armed group's own fighters (cadres) arrived since the
- * last perception; next to such a cercle, threatAdjacent × its threat, where that is more.
+ * threatReach / residents), or 1 where a party of an armed group's own fighters (at least
+ * operations.partySize cadres) arrived since the last perception; next to such a cercle,
+ * threatAdjacent × its threat, where that is more.
  */
 export function senseThreat(state: MaliState, params: MaliParams): void {
   const { cercles, graph, groups } = state;
@@ -230,7 +231,8 @@ export function senseThreat(state: MaliState, params: MaliParams): void {
   }
   for (const group of groups) {
     for (let r = 0; r < cercles.count; r++) {
-      const here = group.active && group.cadre[r] >= 1 ? 1 : 0;
+      // An arrival is a party of fighters, not a straggler.
+      const here = group.active && group.cadre[r] >= params.operations.partySize ? 1 : 0;
       if (here === 1 && group.present[r] === 0) onset[r] = 1;
       group.present[r] = here;
     }

@@ -28,12 +28,13 @@ export const CLUSTERS = [
  * detentions and peacekeepers' abuses are not).
  */
 export const EVENT_TYPES = [
-  { id: 'extremist_attack_civilians', cluster: 1, victim: VICTIM.civilians, attack: true, doc: 'an extremist group attacks civilians' },
+  { id: 'extremist_attack_civilians', cluster: 1, victim: VICTIM.civilians, attack: true, doc: 'an extremist group attacks civilians indiscriminately (massacres, bombings, collective punishment)' },
+  { id: 'extremist_targeted_killing', cluster: 1, victim: VICTIM.civilians, attack: true, doc: 'an extremist group kills civilians it takes for informers (selective violence)' },
   { id: 'extremist_attack_fama', cluster: 2, victim: VICTIM.fama, attack: true, doc: 'an extremist group attacks the Malian army' },
   { id: 'extremist_attack_ct', cluster: 2, victim: VICTIM.ct, attack: true, doc: 'an extremist group attacks counterterrorism forces' },
   { id: 'army_attack_extremists', cluster: 2, victim: VICTIM.fighters, attack: true, doc: 'a Malian army operation against an extremist group' },
   { id: 'ct_strike', cluster: 2, victim: VICTIM.fighters, attack: true, doc: 'a counterterrorism strike or raid on an extremist group' },
-  { id: 'group_clash', cluster: 2, victim: VICTIM.fighters, attack: true, doc: 'fighting between a Tuareg group and an extremist group over territory' },
+  { id: 'group_clash', cluster: 2, victim: VICTIM.fighters, attack: true, doc: 'fighting between armed groups over territory (a Tuareg group and its extremist partner, or rivals)' },
   { id: 'extremist_attack_minusma', cluster: 3, victim: VICTIM.minusma, attack: true, doc: 'an extremist group attacks MINUSMA' },
   { id: 'tuareg_attack_minusma', cluster: 3, victim: VICTIM.minusma, attack: true, doc: 'a Tuareg group attacks MINUSMA' },
   { id: 'civilian_protest_minusma', cluster: 3, victim: VICTIM.minusma, attack: false, doc: 'civilians turn on MINUSMA (protests, stoning of convoys); no deaths modelled' },

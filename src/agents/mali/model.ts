@@ -8,18 +8,20 @@ import type { ModelDefinition } from '../../sim/schedule.ts';
 import { destinationWeights, moveCivilians, perceive, senseThreat, surveyCivilians, trustExperience } from './civilians.ts';
 import { updateControl } from './control.ts';
 import { counterterrorism, deployCounterterrorism } from './ct-forces.ts';
-import { extremistAttacks } from './extremists.ts';
 import { armyAbuses, armyOperations, deployArmy, suspicionWeights } from './fama.ts';
 import { deliverAid } from './humanitarian-access.ts';
 import { intercommunalViolence } from './intercommunal.ts';
 import { deployMission, missionIncidents } from './minusma.ts';
-import { finance, updateGroupLifecycle } from './money.ts';
+import { updateGroupLifecycle } from './lifecycle.ts';
+import { finance } from './money.ts';
 import { maliSchema, type MaliParams } from './params.ts';
 import { humanProtectionIndex } from './protection.ts';
 import { recruit } from './recruitment.ts';
 import { maliReport } from './report.ts';
 import { FORCES, initMali, STATUS, type MaliState } from './state.ts';
-import { negotiate, tuaregAttacks, updateCooperation } from './tuareg.ts';
+import { negotiate, updateCooperation } from './tuareg.ts';
+import { armedGroupOperations } from './operations.ts';
+import { moveCadres } from './expansion.ts';
 import { maliValidation } from './validation.ts';
 import { CLUSTERS, EVENT, EVENT_TYPES, VICTIM, VICTIMS } from './ledger.ts';
 import { resetLedger, totalFighters } from './violence.ts';
@@ -262,6 +264,7 @@ export function maliMetrics(params: MaliParams): Metric[] {
     metrics.push(
       metric(`recruits_${name}`, `Recruits to ${group}`, 'people', `Civilians who joined ${id} in the round.`, ['total'], (s) => s.groups[g].recruits),
       metric(`deserters_${name}`, `Deserters from ${group}`, 'people', `Members who left ${id} unpaid in the round.`, ['total'], (s) => s.groups[g].deserters),
+      metric(`unpaid_${name}`, `Unpaid fighters of ${group}`, 'fighters', `Fighters ${id} could not pay in the round (money binds when it is above 0).`, ['mean', 'max'], (s) => s.groups[g].unpaid),
       metric(`fighters_${name}`, `Fighters of ${group}`, 'fighters', `Fighters of ${id} at the end of the round (cadres and members).`, ['mean', 'max', 'final'], (s) => totalFighters(s.groups[g])),
       metric(`money_${name}`, `Money of ${group}`, 'USD', `Money held by ${id} at the end of the round.`, ['mean', 'final'], (s) => s.groups[g].money),
       metric(`income_${name}`, `Income of ${group}`, 'USD', `Income of ${id} in the round.`, ['total'], (s) => s.groups[g].income),
@@ -505,6 +508,14 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
       },
     },
     {
+      name: 'expand',
+      order: 'aggregate',
+      doc: 'Some cadres of each armed group reconsider where to operate and go to their cercle or a neighbour by the value they see there (ties, the state\'s absence, illicit flows, crowding).',
+      run(rng, state, params) {
+        moveCadres(rng, state, params);
+      },
+    },
+    {
       name: 'finance',
       order: 'aggregate',
       doc: 'Armed groups earn (trafficking, ransom, taxation, external funding) and pay their fighters; unpaid shares set next round\'s desertion.',
@@ -523,15 +534,11 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
     {
       name: 'fight',
       order: 'aggregate',
-      doc: 'Violence, in a fixed order of actors: extremist groups, Tuareg groups, the army (operations, then abuses), CT forces, MINUSMA incidents, intercommunal clashes. Events are Poisson counts per cercle; victims are drawn among the people there. The order matters only through fighters killed earlier in the round.',
+      doc: 'Violence, in a fixed order of actors: armed groups in scenario order (each chooses its operations by the logit rule), the army (operations, then abuses), CT forces, MINUSMA incidents, intercommunal clashes. Events are Poisson counts per cercle; victims are drawn among the people there. The order matters only through fighters killed earlier in the round.',
       run(rng, state, params) {
         const { cercles } = state;
         for (let r = 0; r < cercles.count; r++) cercles.recentAbuses[r] *= 0.75;
-        for (const group of state.groups) {
-          if (!group.active) continue;
-          if (group.kind === 'extremist') extremistAttacks(rng, state, params, group);
-          else tuaregAttacks(rng, state, params, group);
-        }
+        armedGroupOperations(rng, state, params);
         const suspicion = suspicionWeights(state, params);
         armyOperations(rng, state, params);
         armyAbuses(rng, state, params, suspicion);

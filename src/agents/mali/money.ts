@@ -2,75 +2,23 @@
  * Money of the armed groups (ODD Details › Submodels › Money): capacity follows money. Each
  * week a group earns from trafficking through cercles where it is present (less what border
  * control stops), ransom and transnational funding (less what financing disruption cuts) and
- * taxation of cercles it controls; it pays wages and upkeep, and fighters it cannot pay desert.
- * Attacks cost money too (violence checks the purse). Money never goes below zero.
+ * taxation of the residents where it has fighters, each in proportion to its strength there; it
+ * pays wages and upkeep, and fighters it cannot pay desert. Operations cost money too
+ * (operations.ts checks the purse). Money never goes below zero.
  */
-import type { Clock } from '../../sim/schedule.ts';
-import { decimalYear } from '../../sim/varying.ts';
 import type { MaliParams } from './params.ts';
-import type { RandomStream } from '../../sim/random.ts';
-import { atTheTable } from './fama.ts';
-import { NEGOTIATION, type ArmedGroup, type MaliState } from './state.ts';
+import type { ArmedGroup, MaliState } from './state.ts';
 import { fightersIn, totalFighters } from './violence.ts';
 
 export const WEEKS_PER_MONTH = 365.25 / 12 / 7;
 
-/** Whether a dated switch (activeFrom, mergeDate, negotiation dates) has happened by this round. */
-export function hasHappened(date: string | null, clock: Clock): boolean {
-  return date !== null && clock.year >= decimalYear(date);
-}
-
-/** Weekly fade of the losses a group remembers: a half-life of about four months. */
-const LOSS_MEMORY = 1 - 1 / 26;
-
-/**
- * Pressure on a group, [0, 1]: the fighters it lost in recent months (`losses`, fading by
- * LOSS_MEMORY a week) against the fighters it has now.
- */
-export function pressure(group: ArmedGroup): number {
-  return Math.min(1, group.losses / Math.max(1, totalFighters(group)));
-}
-
-/**
- * Group life cycle at the start of a round: a group acts once enabled and past `activeFrom`.
- * From `mergeDate`, the founding of the coalition it may join (JNIM, March 2017), a group joins
- * it with probability mergeRate × max(pressure, cooperation) a week — a group hard pressed seeks
- * the coalition's strength, and a Tuareg group close to its partner (its cooperation, §7.7, when
- * the partner is the coalition) joins it — and never while it is party to a ceasefire or an
- * agreement (at the table, §7.7). Joining hands its fighters (cadres and serving civilians),
- * money and place in the civilians' loyalties to the coalition.
- */
-export function updateGroupLifecycle(rng: RandomStream, state: MaliState, params: MaliParams, clock: Clock): void {
-  const { groups } = state;
-  const peace = state.negotiation === NEGOTIATION.ceasefire || state.negotiation === NEGOTIATION.agreement;
-  for (const group of groups) {
-    const spec = params.armedGroups[group.id];
-    group.losses *= LOSS_MEMORY;
-    const founded = spec.mergesInto !== null && hasHappened(spec.mergeDate, clock);
-    const closeness = spec.partner !== null && spec.partner === spec.mergesInto ? group.cooperation : 0;
-    if (group.active && founded && !(peace && atTheTable(group, params)) && rng.bernoulli(spec.mergeRate * Math.max(pressure(group), closeness))) {
-      // A group merges only into a group that exists in the scenario; otherwise it carries on.
-      const heir = groups.find((other) => other.id === spec.mergesInto && params.armedGroups[other.id].enabled);
-      if (heir) mergeGroup(state, group, heir);
-    }
-    group.active = spec.enabled && !group.merged && (spec.activeFrom === null || hasHappened(spec.activeFrom, clock));
-  }
-}
-
-function mergeGroup(state: MaliState, group: ArmedGroup, heir: ArmedGroup): void {
-  const c = state.civilians.columns;
-  for (let r = 0; r < group.cadre.length; r++) {
-    heir.cadre[r] += group.cadre[r];
-    group.cadre[r] = 0;
-  }
-  heir.money += group.money;
-  group.money = 0;
-  for (let i = 0; i < state.civilians.size; i++) if (c.memberGroup[i] === group.index) c.memberGroup[i] = heir.index;
-  group.merged = true;
-}
-
 /**
  * The week's income of a group, in USD: trafficking + ransom + taxation + external funding.
+ * Where it has fighters, a group takes traffickingShare of the illicit flows through the cercle
+ * (less what border control stops) in proportion to its strength among the armed groups there
+ * (the routes' protection is shared), and taxes the residents (taxPerPerson a year) in
+ * proportion to its share of all the armed strength there, the state's included: a group alone
+ * taxes everyone, one beside an army post few, one that is out of a cercle nobody.
  */
 export function weeklyIncome(state: MaliState, params: MaliParams, group: ArmedGroup): number {
   const spec = params.armedGroups[group.id];
@@ -80,20 +28,33 @@ export function weeklyIncome(state: MaliState, params: MaliParams, group: ArmedG
   let trafficking = 0;
   let taxation = 0;
   for (let r = 0; r < cercles.count; r++) {
-    if (fightersIn(group, r) >= 1) trafficking += params.cercles[cercleNames[r]].trafficking;
-    if (cercles.control[r] === group.actor) taxation += (cercles.residents[r] * spec.income.taxPerPerson) / 52;
+    const own = fightersIn(group, r) * spec.effectiveness;
+    if (own <= 0) continue;
+    let armedGroups = 0;
+    for (const other of state.groups) if (other.active) armedGroups += fightersIn(other, r) * params.armedGroups[other.id].effectiveness;
+    const stateSide = cercles.fama[r] * params.fama.capability.value + cercles.ct[r] * params.ctForces.fighterStrength;
+    trafficking += (params.cercles[cercleNames[r]].trafficking * own) / Math.max(own, armedGroups);
+    taxation += (cercles.residents[r] * spec.income.taxPerPerson * own) / 52 / Math.max(own, armedGroups + stateSide);
   }
-  return (
-    trafficking * spec.income.traffickingShare * (1 - stopped) +
-    (spec.income.ransom.value + spec.income.external.value) * (1 - cut) +
-    taxation
-  );
+  return trafficking * spec.income.traffickingShare * (1 - stopped) + (spec.income.ransom.value + spec.income.external.value) * (1 - cut) + taxation;
 }
 
 /**
- * Finance (aggregate, groups in scenario order): earn, pay, and set each group's desertion
- * probability for next round's survey: desertion × the unpaid share of the payroll. Unpaid
- * cadres leave at half that rate.
+ * What a group holds back from its payroll for a week of operations: attackCost × its expected
+ * occasions (tempo × fighters/1,000) × the mean party in units of partySize (α/(α − 1) for the
+ * Pareto law, at most 10). Fighting comes before pay, so a group short of money pays fewer
+ * fighters but keeps fighting on a smaller scale.
+ */
+export function operationsBudget(params: MaliParams, group: ArmedGroup, fighters: number): number {
+  const { partyTail } = params.operations;
+  const meanParty = partyTail > 1 ? Math.min(10, partyTail / (partyTail - 1)) : 10;
+  return params.financing.attackCost * ((params.armedGroups[group.id].tempo * fighters) / 1000) * meanParty;
+}
+
+/**
+ * Finance (aggregate, groups in scenario order): earn, hold back the operations budget, pay what
+ * it can of the payroll, and set each group's desertion probability for next round's survey:
+ * desertion × the unpaid share of the payroll. Unpaid cadres leave at half that rate.
  * @returns desertion probability per group index
  */
 export function finance(state: MaliState, params: MaliParams, desertion: Float64Array): void {
@@ -102,12 +63,11 @@ export function finance(state: MaliState, params: MaliParams, desertion: Float64
     group.income = 0;
     group.unpaid = 0;
     if (!group.active) continue;
-    const spec = params.armedGroups[group.id];
     group.income = weeklyIncome(state, params, group);
     const fighters = totalFighters(group);
-    const payroll = (fighters * (spec.wage + spec.upkeep)) / WEEKS_PER_MONTH;
+    const payroll = (fighters * group.fighterCost) / WEEKS_PER_MONTH;
     const available = group.money + group.income;
-    const paid = Math.min(available, payroll);
+    const paid = Math.min(Math.max(0, available - operationsBudget(params, group, fighters)), payroll);
     group.money = available - paid;
     if (payroll <= 0 || paid >= payroll) continue;
     const unpaidShare = 1 - paid / payroll;

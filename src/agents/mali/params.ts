@@ -98,20 +98,23 @@ const hostCountry = {
   }),
 };
 
-const attackRates = {
-  civilians: rate('Attacks on civilians per 1,000 fighters present, per week (cluster 1).', 0.2, 'attacks/1000 fighters/week'),
-  fama: rate('Attacks on the Malian army per 1,000 fighters present, per week.', 0.3, 'attacks/1000 fighters/week'),
-  minusma: rate('Attacks on MINUSMA per 1,000 fighters, per week, at zero impartiality (cluster 3).', 0.3, 'attacks/1000 fighters/week'),
-  ct: rate('Attacks on counterterrorism forces per 1,000 fighters present, per week.', 0.1, 'attacks/1000 fighters/week'),
-  rivals: rate('Tuareg groups: clashes with their extremist partner per 1,000 fighters (of the smaller side) per week at zero cooperation.', 0.5, 'clashes/1000 fighters/week'),
+const OPERATIONS_SOURCE = 'docs/odd-mali.md §7.11 (expected payoff, logit choice) and assumption, to calibrate';
+
+const aims = {
+  civilians: rate('Extremist groups: value of violence against civilians that deters defection (Kalyvas 2006), before its support cost.', 1.5, 'utility', OPERATIONS_SOURCE),
+  fama: rate('Value of a successful attack on the Malian army (for a Tuareg group × separatism, less what negotiation restrains).', 2, 'utility', OPERATIONS_SOURCE),
+  minusma: rate('Value of a successful attack on MINUSMA where it is seen as wholly partial (× 1 − its impartiality there).', 1.5, 'utility', OPERATIONS_SOURCE),
+  ct: rate('Value of a successful attack on counterterrorism forces.', 1, 'utility', OPERATIONS_SOURCE),
+  rivals: rate('Value of a successful attack on a hostile armed group (× the hostility between them).', 0.5, 'utility', OPERATIONS_SOURCE),
 };
 
 const lethality = {
-  civilians: rate('Mean deaths per attack on civilians.', 3, 'deaths/attack'),
-  fama: rate('Mean deaths per attack on the army (soldiers).', 4, 'deaths/attack'),
-  minusma: rate('Mean peacekeeper deaths per attack on MINUSMA.', 1.2, 'deaths/attack'),
-  ct: rate('Mean deaths per attack on counterterrorism forces.', 0.5, 'deaths/attack'),
-  rivals: rate('Mean fighter deaths per clash between rival armed groups, split between both sides.', 4, 'deaths/clash'),
+  civilians: rate('Mean civilian deaths of an indiscriminate attack by a party of operations.partySize fighters (in proportion to the party).', 1.3, 'deaths/attack'),
+  selective: rate('Mean deaths of a targeted killing (of people who trust the state: informers), whatever the party.', 1.2, 'deaths/attack', 'Kalyvas 2006 (selective violence is targeted) and assumption'),
+  fama: rate('Mean soldiers killed in an attack on the army by a party of partySize fighters (in proportion to the party).', 1.7, 'deaths/attack'),
+  minusma: rate('Mean peacekeepers killed in an attack on MINUSMA by a party of partySize fighters.', 0.5, 'deaths/attack'),
+  ct: rate('Mean CT soldiers killed in an attack on counterterrorism forces by a party of partySize fighters.', 0.2, 'deaths/attack'),
+  rivals: rate('Mean fighter deaths (both sides) of a clash between armed groups started by a party of partySize fighters.', 1.7, 'deaths/clash'),
 };
 
 const armedGroup = {
@@ -129,6 +132,12 @@ const armedGroup = {
     source: 'scenario timeline',
   }),
   mergeDate: optionalDate('Founding date of the coalition `mergesInto` (JNIM: 2 March 2017): the group may join it from then, never before.'),
+  splitsFrom: param(z.string().nullable().default(null), {
+    description: 'Group it split from (ISGS from al-Mourabitoun, in AQIM here): from its founding (`activeFrom`) it draws the parent\'s strained cadres where both are (docs/odd-mali.md §7.5).',
+    unit: 'group id',
+    source: 'scenario timeline',
+  }),
+  splitRate: share('Weekly share of the parent\'s cadres, in the cercles where the splinter has fighters, that go over to it at full strain (the parent paying none of its fighters, or fully pressed).', 0.02, 'assumption, to calibrate'),
   mergeRate: share('Weekly probability of joining the coalition at full pressure (fighters lost in recent months as many as it has now).', 0.1, 'assumption, to calibrate'),
   fighters: param(z.record(z.string(), z.number().min(0)).default({}), {
     description: 'Fighters at the start (or at `activeFrom`) by region, spread over its cercles in proportion to their population: cadres not drawn from the modelled civilians.',
@@ -141,14 +150,25 @@ const armedGroup = {
   effectiveness: rate('Combat strength of one fighter relative to one soldier of the Malian army.', 1, '1'),
   income: z
     .strictObject({
-      traffickingShare: share('Share of the illicit flows through cercles where the group is present that it captures.', 0.02, `${SEED_001} and assumption`),
+      traffickingShare: share('Share of the illicit flows through a cercle the armed groups there capture, split between them by strength.', 0.02, `${SEED_001} and assumption`),
       ransom: varyingCount('Kidnapping-for-ransom income while active.', 0, 'USD/week', `${SEED_001} (ransom, protection rackets) and assumption`),
-      taxPerPerson: rate('Taxation (zakat, protection) of residents of cercles the group controls.', 2, 'USD/person/year'),
+      taxPerPerson: rate('Taxation (zakat, protection) of the residents where the group has fighters, in proportion to its share of the armed strength there (all of them where it is alone).', 2, 'USD/person/year'),
       external: varyingCount('Transnational funding while active.', 0, 'USD/week', `${SEED_001} (funding from abroad) and assumption`),
     })
     .prefault({}),
-  attacks: z.strictObject(attackRates).prefault({}),
+  tempo: rate(
+    'Occasions to act a week per 1,000 fighters in a cercle; the logit choice (docs/odd-mali.md §7.11) takes each for an operation or lets it pass (lie low).',
+    1.5,
+    'occasions/1000 fighters/week',
+    OPERATIONS_SOURCE,
+  ),
+  aims: z.strictObject(aims).prefault({}),
   lethality: z.strictObject(lethality).prefault({}),
+  rivals: param(z.record(z.string(), probability()).default({}), {
+    description: 'Hostility to other armed groups it fights where both are present (beside a Tuareg group and its partner, whose hostility is 1 − cooperation).',
+    unit: 'share',
+    source: 'scenario',
+  }),
   aidHostility: share('Propensity to deny humanitarian access in cercles it controls (weighed against the support it loses).', 0.3, `${SEED_000} (al-Shabaab precedent) and assumption`),
   recruitThreshold: rate('Threshold of the recruitment rule: a young civilian joins when its score exceeds it.', 0.45, '1'),
   cooperation: share('Tuareg groups: initial cooperation with the extremist partner (shared fighters, territory, no fighting).', 0.5, `${SEED_000} (Tuaregs the main source of AQIM soldiers) and assumption`),
@@ -234,6 +254,7 @@ export const maliSchema = z
             target: varyingShare('Level of ties community engagement can reach.', 0.3, SEED_001),
           })
           .prefault({}),
+        combatStrength: rate('Strength of one peacekeeper against an attack, relative to one Malian soldier: peacekeepers defend their camps and convoys but do not pursue attackers (mandate, rules of engagement), so attacking them risks less.', 0.3, '1', 'assumption, to calibrate'),
         impartialityBase: share('Perceived impartiality with no counterterrorism role and no ties.', 0.6, SEED_002),
         protectionHalfSaturation: rate('Peacekeepers per 100,000 residents at which protection reaches half its maximum.', 150, 'peacekeepers/100k people'),
         protectionMax: share('Largest share of deaths in attacks on civilians that protection can prevent.', 0.5),
@@ -273,8 +294,35 @@ export const maliSchema = z
     financing: z
       .strictObject({
         disruption: varyingShare('Share of ransom and transnational funding cut by asset freezes and financial tracking.', 0, SEED_000),
-        attackCost: rate('Cost of one attack.', 2000, 'USD/attack'),
+        attackCost: rate('Cost of one operation by a party of operations.partySize fighters (fuel, ammunition, vehicles), in proportion to the party.', 2000, 'USD/operation'),
         desertion: share('Weekly share of unpaid fighters who leave when pay cannot be met.', 0.1),
+      })
+      .prefault({}),
+    operations: z
+      .strictObject({
+        lossAversion: rate('Utility lost by an operation that fails (beaten back, fighters lost), against its aim if it succeeds.', 2, 'utility', OPERATIONS_SOURCE),
+        partySize: param(z.int().min(1).max(10_000).default(10), {
+          description: 'Smallest party of fighters an operation commits: the scale of Pareto-distributed party sizes.',
+          unit: 'fighters',
+          source: 'assumption (a few pickups of fighters)',
+        }),
+        partyTail: rate(
+          'Tail index α of party sizes, P(party > k · partySize) = k^−α up to the fighters present: event sizes are heavy-tailed.',
+          1.5,
+          '1',
+          'Bohorquez et al. 2009, Nature 462 (insurgent event sizes, density exponent ≈ 2.5); Clauset, Young & Gleditsch 2007',
+        ),
+        supportCost: rate('Utility cost of indiscriminate violence per unit of the residents\' ties to the group (what it loses in support).', 1.5, 'utility', 'Kalyvas 2006 (indiscriminate violence is counterproductive) and assumption'),
+        selectiveBlame: share('Share of the support cost (and of the trust lost by residents) an indiscriminate killing carries that a selective one does.', 0.3, 'Kalyvas 2006 (selective violence is read as punishment of defectors) and assumption'),
+        expansion: z
+          .strictObject({
+            mobility: share('Weekly share of a group\'s cadres that reconsider where to operate.', 0.02),
+            ties: rate('Weight of the residents\' ties to the group in the value of a cercle.', 2, 'utility'),
+            weakness: rate('Weight of the state\'s absence (1 − its share of the armed strength there) in the value of a cercle.', 2, 'utility'),
+            trafficking: rate('Weight of the illicit flows through a cercle (as a share of the largest) in its value.', 1, 'utility'),
+            crowding: rate('Utility lost per 100 of the group\'s fighters per 1,000 residents with ties to it: a support base feeds only so many.', 1, 'utility'),
+          })
+          .prefault({}),
       })
       .prefault({}),
     trust: z
@@ -423,6 +471,8 @@ export const maliSchema = z
     for (const [name, group] of Object.entries(scenario.armedGroups)) {
       for (const r of Object.keys(group.fighters)) check(regions, 'region', r, ['armedGroups', name, 'fighters', r]);
       if (group.mergesInto !== null) check(groups, 'armed group', group.mergesInto, ['armedGroups', name, 'mergesInto']);
+      if (group.splitsFrom !== null) check(groups, 'armed group', group.splitsFrom, ['armedGroups', name, 'splitsFrom']);
+      for (const rival of Object.keys(group.rivals)) check(groups, 'armed group', rival, ['armedGroups', name, 'rivals', rival]);
       if (group.partner !== null) check(groups, 'armed group', group.partner, ['armedGroups', name, 'partner']);
       if (group.kind === 'tuareg' && group.partner !== null && scenario.armedGroups[group.partner]?.kind !== 'extremist') {
         context.addIssue({ code: 'custom', path: ['armedGroups', name, 'partner'], message: `a Tuareg group's partner must be an extremist group, found "${group.partner}"` });

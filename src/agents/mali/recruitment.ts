@@ -17,7 +17,7 @@ import { fightersIn, recordEvent, totalFighters } from './violence.ts';
  */
 export function offeredWage(group: ArmedGroup, params: MaliParams): number {
   const spec = params.armedGroups[group.id];
-  const payroll = (totalFighters(group) + 1) * (spec.wage + spec.upkeep) * 6;
+  const payroll = (totalFighters(group) + 1) * group.fighterCost * 6;
   return spec.wage * Math.min(1, group.money / payroll);
 }
 

@@ -66,6 +66,8 @@ export interface ArmedGroup {
   /** Civilians serving in the group, by the cercle where their group lives; recounted each round. */
   readonly members: Float64Array;
   money: number;
+  /** What one of its fighters costs a month (wage + upkeep; a coalition's is the mean of what its parts paid, by fighters). */
+  fighterCost: number;
   /** 1 in the cercles where it had cadres at the last perception (to see where it arrives). */
   readonly present: Uint8Array;
   /** Tuareg groups: cooperation with their extremist partner, [0, 1]. */
@@ -75,7 +77,7 @@ export interface ArmedGroup {
   recruits: number;
   deserters: number;
   income: number;
-  /** Fighters it lost in recent months, fading (money.ts pressure). */
+  /** Fighters it lost in recent months, fading (lifecycle.ts pressure). */
   losses: number;
   /** Fighters it could not pay this round. */
   unpaid: number;
@@ -292,6 +294,7 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
       // Where a group acting from the start stands then is not news; later arrivals are.
       present: Uint8Array.from(cadre, (fighters) => (spec.activeFrom === null && fighters >= 1 ? 1 : 0)),
       money: spec.money,
+      fighterCost: spec.wage + spec.upkeep,
       cooperation: spec.cooperation,
       aidDecision: new Int8Array(cercleCount).fill(-1),
       recruits: 0,

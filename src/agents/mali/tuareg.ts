@@ -1,20 +1,19 @@
 /**
  * Tuareg groups — MNLA (later the CMA) and Ansar Dine, Iyad Ag Ghaly's bridge to AQIM (ODD
- * Details › Submodels): the aspiration to autonomy (Azawad) drives attacks on the army (cluster
- * 5); cooperation with their extremist partner follows poor economic conditions and lack of
- * services and falls with negotiation; without cooperation they fight the partner over
- * territory (cluster 2). Negotiation moves through talks, ceasefire and agreement on the
- * scenario's dates and can break down when the army attacks them (seed 000; seed 002).
+ * Details › Submodels): the aspiration to autonomy (Azawad) makes the army their aim (cluster
+ * 5; operations.ts weighs it); cooperation with their extremist partner follows poor economic
+ * conditions and lack of services and falls with negotiation; without cooperation they and the
+ * partner are hostile and fight over territory (cluster 2). Negotiation moves through talks,
+ * ceasefire and agreement on the scenario's dates and can break down when the army attacks
+ * them (seed 000; seed 002).
  */
 import type { RandomStream } from '../../sim/random.ts';
 import type { Clock } from '../../sim/schedule.ts';
 import { atTheTable, negotiationRestraint } from './fama.ts';
-import { hasHappened } from './money.ts';
-import { payForAttack } from './extremists.ts';
+import { hasHappened } from './lifecycle.ts';
 import type { MaliParams } from './params.ts';
 import { NEGOTIATION, type ArmedGroup, type MaliState } from './state.ts';
-import { EVENT } from './ledger.ts';
-import { attributeDeaths, fightersIn, killFighters, recordEvent } from './violence.ts';
+import { fightersIn } from './violence.ts';
 
 /** The negotiation state the scenario's dates call for this round, before breakdowns. */
 export function scheduledNegotiation(params: MaliParams, clock: Clock): number {
@@ -76,39 +75,13 @@ export function updateCooperation(state: MaliState, params: MaliParams, tiedHard
 }
 
 /**
- * Attacks of a Tuareg group (per cercle where it has fighters): on the army, separatism ×
- * rate × fighters/1,000 × army presence × (1 − negotiation restraint) (cluster 5); on MINUSMA
- * at its rate × (1 − impartiality) (cluster 3); and clashes with its extremist partner where
- * both are present, rivals × min(fighters)/1,000 × (1 − cooperation), deaths split evenly
- * between the sides (cluster 2).
+ * A Tuareg group's aims, in the order of operations.ts ACTIONS: the army as its aim ×
+ * separatism (the autonomy aspiration) × (1 − negotiation restraint while it is at the table),
+ * MINUSMA and hostile groups (its extremist partner as far as it does not cooperate) as its
+ * aims; never CT forces or civilians (the Tuareg groups' rebellion is against the state).
  */
-export function tuaregAttacks(rng: RandomStream, state: MaliState, params: MaliParams, group: ArmedGroup): void {
-  const { cercles } = state;
+export function tuaregAims(state: MaliState, params: MaliParams, group: ArmedGroup): Float64Array {
   const spec = params.armedGroups[group.id];
   const restraint = atTheTable(group, params) ? negotiationRestraint(state, params) : 0;
-  const partner = spec.partner === null ? undefined : state.groups.find((other) => other.id === spec.partner && other.active);
-  for (let r = 0; r < cercles.count; r++) {
-    const fighters = fightersIn(group, r);
-    if (fighters < 1) continue;
-    const scale = fighters / 1000;
-    const onArmy = rng.poisson(spec.separatism * spec.attacks.fama * scale * Math.min(1, cercles.fama[r] / 500) * (1 - restraint));
-    for (let k = 0; k < onArmy && payForAttack(group, params); k++) {
-      recordEvent(state, EVENT.tuareg_attack_fama, group.actor, r, rng.poisson(spec.lethality.fama));
-    }
-    const onMission = rng.poisson(spec.attacks.minusma * scale * Math.min(1, cercles.minusma[r] / 500) * (1 - cercles.impartiality[r]));
-    for (let k = 0; k < onMission && payForAttack(group, params); k++) {
-      recordEvent(state, EVENT.tuareg_attack_minusma, group.actor, r, rng.poisson(spec.lethality.minusma));
-    }
-    if (!partner) continue;
-    const rivals = fightersIn(partner, r);
-    if (rivals < 1) continue;
-    const clashes = rng.poisson((spec.attacks.rivals * Math.min(fighters, rivals)) / 1000 * (1 - group.cooperation));
-    for (let k = 0; k < clashes; k++) {
-      const deaths = rng.poisson(spec.lethality.rivals);
-      const ours = rng.binomial(deaths, 0.5);
-      // Each side's dead are booked to the side that killed them.
-      recordEvent(state, EVENT.group_clash, group.actor, r, killFighters(rng, state, partner, r, deaths - ours));
-      attributeDeaths(state, EVENT.group_clash, partner.actor, r, killFighters(rng, state, group, r, ours));
-    }
-  }
+  return Float64Array.of(spec.aims.fama * spec.separatism * (1 - restraint), 0, spec.aims.minusma, 0, 0, spec.aims.rivals);
 }

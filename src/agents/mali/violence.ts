@@ -5,7 +5,7 @@
  */
 import type { RandomStream } from '../../sim/random.ts';
 import type { ArmedGroup, MaliState } from './state.ts';
-import { COMMUNAL, countTrust, NONE, STATUS } from './state.ts';
+import { COMMUNAL, countTrust, FAMA, NONE, STATUS } from './state.ts';
 import { CLUSTERS, EVENT_TYPES, VICTIMS } from './ledger.ts';
 
 export function resetLedger(state: MaliState): void {
@@ -29,25 +29,28 @@ export function communalPerpetrator(state: MaliState): number {
   return state.actorNames.length;
 }
 
-/** Records one event of `type` by `perpetrator` with `deaths` victims of the type's victim kind. */
-export function recordEvent(state: MaliState, type: number, perpetrator: number, cercle: number, deaths: number): void {
+/**
+ * Records one event of `type` by `perpetrator` with `deaths` victims of the type's victim kind;
+ * `blame` is the share of those deaths residents hold against the perpetrator (trust.harm).
+ */
+export function recordEvent(state: MaliState, type: number, perpetrator: number, cercle: number, deaths: number, blame = 1): void {
   state.ledger.events[type]++;
   if (EVENT_TYPES[type].attack) state.cercles.attacks[cercle]++;
-  attributeDeaths(state, type, perpetrator, cercle, deaths);
+  attributeDeaths(state, type, perpetrator, cercle, deaths, blame);
 }
 
 /**
  * Books deaths of an event already counted to a perpetrator: for events with casualties on both
- * sides (clashes), each side's dead go to the side that killed them.
+ * sides (clashes, attacks beaten back), each side's dead go to the side that killed them.
  */
-export function attributeDeaths(state: MaliState, type: number, perpetrator: number, cercle: number, deaths: number): void {
+export function attributeDeaths(state: MaliState, type: number, perpetrator: number, cercle: number, deaths: number, blame = 1): void {
   if (deaths <= 0) return;
   const { ledger } = state;
   ledger.eventDeaths[type] += deaths;
   ledger.deaths[perpetrator * VICTIMS.length + EVENT_TYPES[type].victim] += deaths;
   state.cercles.deaths[cercle] += deaths;
   state.cercles.clusterDeaths[cercle * CLUSTERS.length + EVENT_TYPES[type].cluster - 1] += deaths;
-  if (perpetrator < state.actorNames.length) state.cercles.harmByActor[cercle * state.actorNames.length + perpetrator] += deaths;
+  if (perpetrator < state.actorNames.length) state.cercles.harmByActor[cercle * state.actorNames.length + perpetrator] += deaths * blame;
 }
 
 /**
@@ -82,6 +85,21 @@ export function pickCivilian(rng: RandomStream, state: MaliState, cercle: number
   return -1;
 }
 
+/**
+ * A civilian group living in `cercle` taken for informers: drawn as by `pickCivilian` and kept
+ * with probability its trust in the state (FAMA), up to 16 draws; −1 when none is found (the
+ * perpetrator's information fails).
+ */
+export function pickInformer(rng: RandomStream, state: MaliState, cercle: number): number {
+  const actors = state.actorNames.length;
+  for (let attempt = 0; attempt < 16; attempt++) {
+    const i = pickCivilian(rng, state, cercle, -1);
+    if (i < 0) return -1;
+    if (rng.double() < state.trust[i * actors + FAMA]) return i;
+  }
+  return -1;
+}
+
 /** Marks a civilian group dead when no one is left, alive with it or serving. */
 function retireIfEmpty(state: MaliState, i: number): void {
   const c = state.civilians.columns;
@@ -89,14 +107,15 @@ function retireIfEmpty(state: MaliState, i: number): void {
 }
 
 /**
- * Kills up to `count` civilians living in `cercle` (of `community`, or any when −1); each death
- * falls on a group drawn by `pickCivilian`, which remembers who harmed it. Returns the deaths.
+ * Kills up to `count` civilians living in `cercle` (of `community`, or any when −1; only those
+ * taken for informers when `informers`); each death falls on a group drawn by `pickCivilian`
+ * (or `pickInformer`), which remembers who harmed it. Returns the deaths.
  */
-export function killCivilians(rng: RandomStream, state: MaliState, cercle: number, community: number, count: number, perpetrator: number): number {
+export function killCivilians(rng: RandomStream, state: MaliState, cercle: number, community: number, count: number, perpetrator: number, informers = false): number {
   const c = state.civilians.columns;
   let killed = 0;
   for (let k = 0; k < count; k++) {
-    const i = pickCivilian(rng, state, cercle, community);
+    const i = informers ? pickInformer(rng, state, cercle) : pickCivilian(rng, state, cercle, community);
     if (i < 0) break;
     countTrust(state, i, -1);
     c.people[i]--;

@@ -79,7 +79,7 @@ describe('army posts and control from the balance of force (fama.ts deployArmy, 
   });
 });
 
-describe('mergers from the groups\' state (money.ts updateGroupLifecycle)', () => {
+describe('mergers from the groups\' state (lifecycle.ts updateGroupLifecycle)', () => {
   // The coalition founded in July 2013, after the ceasefire of June 2013, so that the test runs
   // short; Ansar Dine is close to AQIM (cooperation 0.85) and left out of the talks in the baseline.
   const founded = ['armedGroups.ansar_dine.mergeDate=2013-07-01'];
@@ -96,10 +96,12 @@ describe('mergers from the groups\' state (money.ts updateGroupLifecycle)', () =
 });
 
 describe('recruitment (recruitment.ts)', () => {
-  it('tripling every armed group\'s wage brings more recruits over the run, with the same seeds', () => {
-    const tripled = groupIds.map((id) => `armedGroups.${id}.wage=${GROUPS[id].wage * 3}`);
+  it('tripling every armed group\'s wage, with the money to pay it, brings more recruits over the run, with the same seeds', () => {
+    // Money to spare in both arms: a wage a group cannot pay is not offered (offeredWage), and the payroll would bind sooner.
+    const rich = groupIds.map((id) => `armedGroups.${id}.money=1e9`);
+    const tripled = [...rich, ...groupIds.map((id) => `armedGroups.${id}.wage=${GROUPS[id].wage * 3}`)];
     for (const seed of [1, 2]) {
-      const base = overGroups(baseline(seed), 'recruits_', groupIds);
+      const base = overGroups(runBaseline(rich, BASE_ROUNDS, seed).series, 'recruits_', groupIds);
       const paid = overGroups(runBaseline(tripled, BASE_ROUNDS, seed).series, 'recruits_', groupIds);
       expect(base).toBeGreaterThan(0);
       expect(paid, `seed ${seed}`).toBeGreaterThan(base);
@@ -163,6 +165,18 @@ describe('money of armed groups (money.ts)', () => {
     expect(overGroups(disrupted, 'income_', extremists)).toBeLessThan(overGroups(base, 'income_', extremists, 80));
   });
 
+  it('money binds: cutting ransom and foreign funding by 90% leaves AQIM/JNIM, which lives on them, with more unpaid fighters and fewer fighters by 2018, and Katiba Macina, which lives on local taxes, never unpaid', () => {
+    const rounds = 313; // to the end of 2017
+    for (const seed of [1, 2]) {
+      const base = runBaseline([], rounds, seed).series;
+      const cut = runBaseline(['financing.disruption=0.9'], rounds, seed).series;
+      expect(total(cut, 'unpaid_aqim_jnim'), `seed ${seed}`).toBeGreaterThan(total(base, 'unpaid_aqim_jnim'));
+      expect(cut.column('fighters_aqim_jnim')[rounds], `seed ${seed}`).toBeLessThan(base.column('fighters_aqim_jnim')[rounds]);
+      expect(total(base, 'unpaid_aqim_jnim'), `seed ${seed}: money binds in the baseline too`).toBeGreaterThan(0);
+      expect(total(base, 'unpaid_katiba_macina') + total(cut, 'unpaid_katiba_macina')).toBe(0);
+    }
+  });
+
   it('border control (90% of flows stopped instead of 5%) lowers the income armed groups draw from trafficking', () => {
     const traffickers = groupIds.filter((id) => GROUPS[id].income.traffickingShare > 0);
     const controlled = runBaseline(['regionalCooperation.borderControl=0.9'], 80, 1).series;
@@ -204,6 +218,7 @@ describe('deaths ledger (violence.ts, model.ts metrics)', () => {
   /** Security clusters of Table 1 (seed 002), written out here so a reclassified event type fails. */
   const CLUSTER_OF: Record<string, number> = {
     extremist_attack_civilians: 1,
+    extremist_targeted_killing: 1,
     extremist_attack_fama: 2,
     extremist_attack_ct: 2,
     army_attack_extremists: 2,

@@ -9,7 +9,8 @@ import { CONTROL_MARGIN, updateControl } from '../../../src/agents/mali/control.
 import { deploy, deployArmy } from '../../../src/agents/mali/fama.ts';
 import { blocksAid } from '../../../src/agents/mali/humanitarian-access.ts';
 import { mandateShares } from '../../../src/agents/mali/minusma.ts';
-import { updateGroupLifecycle, weeklyIncome } from '../../../src/agents/mali/money.ts';
+import { drawSplinters, updateGroupLifecycle } from '../../../src/agents/mali/lifecycle.ts';
+import { finance, operationsBudget, WEEKS_PER_MONTH, weeklyIncome } from '../../../src/agents/mali/money.ts';
 import { humanProtectionIndex } from '../../../src/agents/mali/protection.ts';
 import { offeredWage, perceivedRisk, recruitmentScore } from '../../../src/agents/mali/recruitment.ts';
 import { apportion, FAMA, NEGOTIATION, STATUS, type MaliState } from '../../../src/agents/mali/state.ts';
@@ -558,9 +559,107 @@ describe('income of armed groups (money.ts weeklyIncome)', () => {
     expect(at(0, 0.6)).toBeCloseTo(20_000 + 600, 6);
     expect(at(1, 1)).toBeCloseTo(0, 6);
   });
+
+  // The North's 1,000 residents pay 52 USD a year each (1,000 USD a week to whoever taxes them all).
+  const taxed = tinyParams({
+    cercles: { North: { trafficking: 1_000_000 } },
+    armedGroups: { jihadists: { income: { traffickingShare: 0, taxPerPerson: 52 } }, rebels: { income: { traffickingShare: 0.02, taxPerPerson: 0 } } },
+  });
+  const setUp = () => {
+    const state = tinyState(taxed);
+    state.groups.forEach((group) => (group.active = true));
+    return { state, jihadists: state.groups[0], rebels: state.groups[1] };
+  };
+
+  it('a group alone in a cercle taxes all its residents; beside an army post or another group, in proportion to its strength', () => {
+    const { state, jihadists, rebels } = setUp();
+    expect(weeklyIncome(state, taxed, jihadists)).toBeCloseTo(1000, 6);
+    state.cercles.fama[NORTH] = 100; // capability 1: as strong as the jihadists' 100 fighters
+    expect(weeklyIncome(state, taxed, jihadists)).toBeCloseTo(500, 6);
+    rebels.cadre[NORTH] = 100;
+    expect(weeklyIncome(state, taxed, jihadists)).toBeCloseTo(1000 / 3, 6);
+  });
+
+  it('a group that is out of a cercle cannot tax it or its flows', () => {
+    const { state, jihadists, rebels } = setUp();
+    jihadists.cadre[SOUTH] = jihadists.cadre[NORTH];
+    jihadists.cadre[NORTH] = 0;
+    state.cercles.control[NORTH] = jihadists.actor; // holding it on paper changes nothing
+    expect(weeklyIncome(state, taxed, jihadists)).toBeCloseTo(2000, 6); // the South's 2,000 people instead
+    expect(weeklyIncome(state, taxed, rebels)).toBe(0);
+  });
+
+  it('the armed groups on a route share its flows by strength', () => {
+    const { state, jihadists, rebels } = setUp();
+    rebels.cadre[NORTH] = 300; // against the jihadists' 100
+    expect(weeklyIncome(state, taxed, rebels)).toBeCloseTo(20_000 * 0.75, 6);
+    rebels.cadre[NORTH] = 0;
+    jihadists.cadre[NORTH] = 0;
+    rebels.cadre[NORTH] = 1;
+    expect(weeklyIncome(state, taxed, rebels)).toBeCloseTo(20_000, 6);
+  });
 });
 
-describe('group life cycle (money.ts updateGroupLifecycle)', () => {
+describe('pay and the operations budget (money.ts finance)', () => {
+  it('a group short of money holds back a week of operations, pays fewer fighters, and the unpaid ones set desertion', () => {
+    const params = tinyParams({ armedGroups: { jihadists: { wage: 400, upkeep: 100, income: { traffickingShare: 0, ransom: 0, external: 0, taxPerPerson: 0 } } } });
+    const state = tinyState(params);
+    const [jihadists] = state.groups;
+    jihadists.active = true;
+    const budget = operationsBudget(params, jihadists, 100);
+    const payroll = (100 * 500) / WEEKS_PER_MONTH;
+    jihadists.money = budget + payroll / 2;
+    const desertion = new Float64Array(2);
+    finance(state, params, desertion);
+    expect(jihadists.money).toBeCloseTo(budget, 6);
+    expect(jihadists.unpaid).toBeCloseTo(50, 6);
+    expect(desertion[0]).toBeCloseTo(params.financing.desertion * 0.5, 12);
+    const fighters = jihadists.cadre.reduce((a, b) => a + b, 0); // fewer: unpaid cadres left
+    expect(fighters).toBeLessThan(100);
+    jihadists.money = budget / 4; // not even a week of operations: no one is paid
+    finance(state, params, desertion);
+    expect(jihadists.money).toBeCloseTo(budget / 4, 6);
+    expect(jihadists.unpaid).toBe(fighters);
+  });
+});
+
+describe('splits (lifecycle.ts drawSplinters)', () => {
+  // The rebels stand for a splinter of the jihadists, present in the North beside them.
+  const params = tinyParams({ armedGroups: { rebels: { kind: 'extremist', partner: null, splitsFrom: 'jihadists', splitRate: 0.5, fighters: { North: 10 } } } });
+  const setUp = (unpaid: number) => {
+    const state = tinyState(params);
+    const [parent, splinter] = state.groups;
+    parent.active = splinter.active = true;
+    parent.unpaid = unpaid;
+    return { parent, splinter };
+  };
+
+  it('a parent that pays its fighters and is not pressed loses no one to the splinter', () => {
+    const { parent, splinter } = setUp(0);
+    drawSplinters(RandomStream.fromSeed(1), params, splinter, parent);
+    expect(parent.cadre[NORTH]).toBe(100);
+    expect(splinter.cadre[NORTH]).toBe(10);
+  });
+
+  it('a parent that cannot pay loses cadres where the splinter is, about splitRate × its unpaid share, and keeps every fighter between the two', () => {
+    const { parent, splinter } = setUp(100); // none of its 100 fighters paid
+    drawSplinters(RandomStream.fromSeed(1), params, splinter, parent);
+    expect(parent.cadre[NORTH] + splinter.cadre[NORTH]).toBe(110);
+    expect(splinter.cadre[NORTH] - 10).toBeGreaterThan(30);
+    expect(splinter.cadre[NORTH] - 10).toBeLessThan(70);
+  });
+
+  it('draws no one from cercles where the splinter has no fighters', () => {
+    const { parent, splinter } = setUp(100);
+    splinter.cadre[NORTH] = 0;
+    parent.cadre[SOUTH] = 50;
+    drawSplinters(RandomStream.fromSeed(1), params, splinter, parent);
+    expect(parent.cadre[SOUTH]).toBe(50);
+    expect(parent.cadre[NORTH]).toBe(100);
+  });
+});
+
+describe('group life cycle (lifecycle.ts updateGroupLifecycle)', () => {
   // The rebels may join the jihadists' coalition from February 2012; the clock stands in late February.
   const lifecycle = (patch: Record<string, unknown>, setUp: (state: MaliState) => void = () => undefined, weeks = 1) => {
     const params = tinyParams({ armedGroups: { rebels: { fighters: { North: 50 }, mergesInto: 'jihadists', mergeDate: '2012-02-01', mergeRate: 1 } }, ...patch });
@@ -578,12 +677,14 @@ describe('group life cycle (money.ts updateGroupLifecycle)', () => {
     if (state.groups[1].active && !state.groups[1].merged) state.groups[1].losses = 100; // twice its fighters
   };
 
-  it('a hard-pressed group joins the coalition once it exists, handing over its fighters and money', () => {
+  it('a hard-pressed group joins the coalition once it exists, handing over its fighters and money, its fighters costing what they cost before', () => {
     const state = lifecycle({}, hardPressed, 3);
     const [jihadists, rebels] = state.groups;
     expect(rebels.merged).toBe(true);
     expect(jihadists.cadre[NORTH]).toBe(150);
     expect(jihadists.money).toBe(1_100_000);
+    // 100 jihadists at 200 + 50 a month and 50 rebels at 150 + 50 (the defaults): a mean of 233.3 by fighters.
+    expect(jihadists.fighterCost).toBeCloseTo((100 * 250 + 50 * 200) / 150, 9);
     expect(rebels.active).toBe(false);
     expect(rebels.cadre[NORTH]).toBe(0);
   });

@@ -537,7 +537,8 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
       doc: 'Violence, in a fixed order of actors: armed groups in scenario order (each chooses its operations by the logit rule), the army (operations, then abuses), CT forces, MINUSMA incidents, intercommunal clashes. Events are Poisson counts per cercle; victims are drawn among the people there. The order matters only through fighters killed earlier in the round.',
       run(rng, state, params) {
         const { cercles } = state;
-        for (let r = 0; r < cercles.count; r++) cercles.recentAbuses[r] *= 0.75;
+        const keep = params.memory.violence;
+        for (let r = 0; r < cercles.count; r++) cercles.recentAbuses[r] *= keep;
         armedGroupOperations(rng, state, params);
         const suspicion = suspicionWeights(state, params);
         armyOperations(rng, state, params);
@@ -545,7 +546,7 @@ export const maliModel: ModelDefinition<MaliParams, MaliRun> = {
         counterterrorism(rng, state, params, suspicion);
         missionIncidents(rng, state, params);
         intercommunalViolence(rng, state, params);
-        for (let r = 0; r < cercles.count; r++) cercles.recentDeaths[r] = 0.75 * cercles.recentDeaths[r] + 0.25 * cercles.deaths[r];
+        for (let r = 0; r < cercles.count; r++) cercles.recentDeaths[r] = keep * cercles.recentDeaths[r] + (1 - keep) * cercles.deaths[r];
       },
     },
     {

@@ -325,6 +325,15 @@ export const maliSchema = z
           .prefault({}),
       })
       .prefault({}),
+    memory: z
+      .strictObject({
+        violence: share(
+          'Weekly share kept of the smoothed violent deaths and abuses of past rounds (exponential smoothing: 0.75 is a memory of about four weeks) that return, aid access and militia mobilisation read.',
+          0.75,
+          'assumption (how long a cercle counts as unsafe after an attack)',
+        ),
+      })
+      .prefault({}),
     trust: z
       .strictObject({
         learning: share('Weekly rate at which trust moves toward what a civilian experiences.', 0.05),
@@ -352,7 +361,7 @@ export const maliSchema = z
         tiesWeight: rate('Weight of community ties to the group times trust in it.', 0.5, '1', SEED_001),
         riskConstant: rate('k in the perceived risk P = 1 − exp(−k·security forces/(fighters + 1)).', 0.2, '1', 'Epstein (2002)'),
         income: rate('Monthly income of a civilian with no hardship; falls linearly with hardship to 0.', 120, 'USD/month'),
-        contact: share('Weekly probability that a willing young person meets a recruiter of a group present in the cercle.', 0.01),
+        contact: share('Weekly probability that each willing young person meets a recruiter of a group present in the cercle (drawn person by person, so recruits do not depend on peoplePerAgent).', 0.000125, 'assumption (0.01 per civilian agent a week at 80 people per agent before issue 13), to calibrate'),
         maxShareOfGroup: share('Largest share of a civilian group\'s people that can be serving in armed groups.', 0.25),
       })
       .prefault({}),

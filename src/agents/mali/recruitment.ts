@@ -2,8 +2,9 @@
  * Recruitment (ODD Details › Submodels › Recruitment): a threshold rule in the tradition of
  * Epstein's civil violence model. A young civilian weighs grievance, the pay a group offers
  * (which the group's money limits) and the community's ties to the group against the risk of
- * joining, and joins the best-scoring group present in its cercle when the score exceeds that
- * group's threshold and it meets a recruiter.
+ * joining. Among the groups present in its cercle whose own threshold its score exceeds, it
+ * takes the best-scoring one — each group sets its own bar, so a young person below one group's
+ * bar may still join another — and its young people join when they meet a recruiter.
  */
 import type { RandomStream } from '../../sim/random.ts';
 import type { MaliParams } from './params.ts';
@@ -54,10 +55,10 @@ export function recruitmentScore(
 
 /**
  * Recruitment (young civilians at home or displaced, id order). Per cercle and group the wage
- * and risk are computed once; each candidate takes the best group present, and joins with
- * probability `contact` when its score beats the group's threshold, one person at a time, up
- * to maxShareOfGroup of its people serving. A recruit into an extremist group is a cluster-4
- * event.
+ * and risk are computed once; among the groups present whose threshold the civilian's score
+ * beats, it takes the best-scoring one; then Binomial(people, contact) of its young people meet
+ * a recruiter and join, up to maxShareOfGroup of its people serving. A recruit into an
+ * extremist group is a cluster-4 event.
  */
 export function recruit(rng: RandomStream, state: MaliState, params: MaliParams): void {
   const { civilians, groups, cercles, trust, communityNames } = state;
@@ -82,7 +83,9 @@ export function recruit(rng: RandomStream, state: MaliState, params: MaliParams)
     if (c.ageBand[i] !== YOUTH || c.people[i] === 0) continue;
     const status = c.status[i];
     if (status !== STATUS.home && status !== STATUS.displaced) continue;
-    if (c.members[i] + 1 > maxShareOfGroup * (c.people[i] + c.members[i])) continue;
+    // Room for recruits under the cap on a group's people serving.
+    const room = Math.min(c.people[i], Math.floor(maxShareOfGroup * (c.people[i] + c.members[i])) - c.members[i]);
+    if (room < 1) continue;
     const r = c.cercle[i];
     const row = i * actors;
     let best = -1;
@@ -105,15 +108,18 @@ export function recruit(rng: RandomStream, state: MaliState, params: MaliParams)
         bestScore = score;
       }
     }
-    if (best < 0 || !rng.bernoulli(contact)) continue;
+    if (best < 0) continue;
+    // Each of the group's young people meets a recruiter on their own: recruits per person do not depend on peoplePerAgent.
+    const joining = Math.min(room, rng.binomial(c.people[i], contact));
+    if (joining === 0) continue;
     const group = active[best];
     countTrust(state, i, -1);
-    c.people[i]--;
-    c.members[i]++;
+    c.people[i] -= joining;
+    c.members[i] += joining;
     c.memberGroup[i] = group.index;
     countTrust(state, i, 1);
-    group.members[r]++;
-    group.recruits++;
-    if (group.kind === 'extremist') recordEvent(state, EVENT.recruitment, group.actor, r, 0);
+    group.members[r] += joining;
+    group.recruits += joining;
+    if (group.kind === 'extremist') for (let k = 0; k < joining; k++) recordEvent(state, EVENT.recruitment, group.actor, r, 0);
   }
 }

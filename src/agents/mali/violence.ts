@@ -55,7 +55,8 @@ export function attributeDeaths(state: MaliState, type: number, perpetrator: num
 
 /**
  * A civilian group living in `cercle` (home or displaced), drawn with probability proportional
- * to its people; restricted to `community` unless it is −1. Returns −1 when nobody lives there.
+ * to its people; restricted to `community` unless it is −1. Returns −1 only when nobody lives
+ * there.
  */
 export function pickCivilian(rng: RandomStream, state: MaliState, cercle: number, community: number): number {
   const { byPlace, cercles, communityNames, civilians, peoplePerAgent } = state;
@@ -81,6 +82,16 @@ export function pickCivilian(rng: RandomStream, state: MaliState, cercle: number
   for (let attempt = 0; attempt < 64; attempt++) {
     const i = byPlace.members[from + rng.index(count)];
     if (people[i] > 0 && rng.double() * peoplePerAgent < people[i]) return i;
+  }
+  // Where most groups are nearly empty, the same draw by a scan of their people: a death drawn falls on someone.
+  let alive = 0;
+  for (let k = from; k < from + count; k++) alive += people[byPlace.members[k]];
+  if (alive === 0) return -1;
+  let pick = rng.index(alive);
+  for (let k = from; k < from + count; k++) {
+    const i = byPlace.members[k];
+    pick -= people[i];
+    if (pick < 0) return i;
   }
   return -1;
 }

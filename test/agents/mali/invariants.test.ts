@@ -181,7 +181,7 @@ const setting = fc.record({
   seed: fc.integer({ min: 1, max: 2 ** 31 }),
   // Hundredths: doubles would be biased to denormals and the ends of the ranges.
   exposure: fc.integer({ min: 0, max: 2000 }).map((x) => x / 100),
-  contact: fc.integer({ min: 0, max: 50 }).map((x) => x / 100),
+  contact: fc.integer({ min: 0, max: 50 }).map((x) => x / 10_000),
   moveRate: fc.integer({ min: 0, max: 100 }).map((x) => x / 100),
   money: fc.integer({ min: 0, max: 50_000_000 }),
   // Everyone early: MINUSMA, CT forces, Katiba Macina and ISGS from the first round, and the

@@ -73,7 +73,7 @@ describe('army posts and control from the balance of force (fama.ts deployArmy, 
     expect(at(noServal, 'fama_posts', AFTER)).toBeLessThanOrEqual(at(noServal, 'fama_posts', BEFORE));
     expect(at(noServal, 'cercles_controlled_fama', AFTER)).toBeLessThanOrEqual(at(noServal, 'cercles_controlled_fama', BEFORE));
     // The same 2012, then an army four times as large from 2013: it retakes ground by itself.
-    const rebuilt = runBaseline(['ctForces.french=0', 'fama.troops="year < 2013 ? 7000 : 28000"'], AFTER, 1).series;
+    const rebuilt = runBaseline(['ctForces.french=0', 'fama.troops="year < 2013 ? interp(year, [2012, 2013], [7000, 8000]) : 28000"'], AFTER, 1).series;
     expect(at(rebuilt, 'fama_posts', BEFORE)).toBe(at(noServal, 'fama_posts', BEFORE));
     expect(at(rebuilt, 'fama_posts', AFTER)).toBeGreaterThan(at(rebuilt, 'fama_posts', BEFORE));
   });

@@ -12,7 +12,7 @@ import { mandateShares } from '../../../src/agents/mali/minusma.ts';
 import { drawSplinters, updateGroupLifecycle } from '../../../src/agents/mali/lifecycle.ts';
 import { finance, operationsBudget, WEEKS_PER_MONTH, weeklyIncome } from '../../../src/agents/mali/money.ts';
 import { humanProtectionIndex } from '../../../src/agents/mali/protection.ts';
-import { offeredWage, perceivedRisk, recruitmentScore } from '../../../src/agents/mali/recruitment.ts';
+import { offeredWage, perceivedRisk, recruit, recruitmentScore } from '../../../src/agents/mali/recruitment.ts';
 import { apportion, FAMA, NEGOTIATION, STATUS, type MaliState } from '../../../src/agents/mali/state.ts';
 import { scheduledNegotiation } from '../../../src/agents/mali/tuareg.ts';
 import { pickCivilian } from '../../../src/agents/mali/violence.ts';
@@ -78,6 +78,47 @@ describe('recruitment rule (recruitment.ts)', () => {
     const withoutPay = recruitmentScore(params, 0.5, 0.5, 0.5, 0.5, 0, 0.5, 0.5);
     const withoutPayWeight = recruitmentScore(tinyParams({ recruitment: { payWeight: 0 } }), 0.5, 0.5, 0.5, 0.5, 150, 0.5, 0.5);
     expect(withoutPay).toBeCloseTo(withoutPayWeight, 12);
+  });
+});
+
+describe('who joins and how many (recruitment.ts recruit)', () => {
+  // Both groups in the North; the jihadists, with the herders' ties, score higher than the rebels there.
+  const world = (patch: Record<string, unknown>, peoplePerAgent = 10) => {
+    const params = tinyParams({ peoplePerAgent, recruitment: { contact: 0.5, maxShareOfGroup: 1 }, ...patch });
+    const state = tinyState(params);
+    state.groups.forEach((group) => (group.active = true));
+    state.groups[1].cadre[NORTH] = 100;
+    return { params, state };
+  };
+  const recruits = (params: ReturnType<typeof tinyParams>, state: MaliState) => {
+    recruit(RandomStream.fromSeed(9), state, params);
+    return state.groups.map((group) => group.recruits);
+  };
+
+  it('takes the best-scoring group among those whose own threshold the score exceeds: a higher bar elsewhere does not stop it joining', () => {
+    const open = world({ armedGroups: { jihadists: { recruitThreshold: 0 }, rebels: { recruitThreshold: 0 } } });
+    const [toJihadists, toRebels] = recruits(open.params, open.state);
+    expect(toJihadists).toBeGreaterThan(0);
+    expect(toRebels).toBe(0); // herders and farmers alike score the jihadists higher (wage 200 against 150)
+    const barred = world({ armedGroups: { jihadists: { recruitThreshold: 10 }, rebels: { recruitThreshold: 0 } } });
+    const [none, toRebelsNow] = recruits(barred.params, barred.state);
+    expect(none).toBe(0);
+    expect(toRebelsNow).toBeGreaterThan(0);
+  });
+
+  it('draws recruits person by person: the same share of young people joins at 5 or 50 people per agent', () => {
+    const share = (peoplePerAgent: number) => {
+      const { params, state } = world({ armedGroups: { jihadists: { recruitThreshold: 0 } } }, peoplePerAgent);
+      const c = state.civilians.columns;
+      let youth = 0;
+      for (let i = 0; i < state.civilians.size; i++) if (c.ageBand[i] === 1 && c.status[i] === STATUS.home) youth += c.people[i];
+      return recruits(params, state).reduce((a, b) => a + b, 0) / youth;
+    };
+    // Young people of the North, where the groups are, meet a recruiter with probability 0.5; the share is of all young people at home.
+    const coarse = share(50);
+    const fine = share(5);
+    expect(coarse).toBeGreaterThan(0.1);
+    expect(Math.abs(coarse - fine)).toBeLessThan(0.05);
   });
 });
 
@@ -520,6 +561,22 @@ describe('victim draw (violence.ts pickCivilian)', () => {
     }
     surveyCivilians(rng, state, new Float64Array(state.groups.length));
     expect(pickCivilian(rng, state, NORTH, -1)).toBe(-1);
+    expect(pickCivilian(rng, state, NORTH, HERDERS)).toBe(-1);
+  });
+
+  it('finds the last person living there, however many groups were emptied: a death drawn is never dropped', () => {
+    const state = tinyState(params);
+    const c = state.civilians.columns;
+    let last = -1;
+    for (let i = 0; i < state.civilians.size; i++) {
+      if (c.cercle[i] !== NORTH || c.community[i] !== HERDERS) continue;
+      c.people[i] = 0;
+      last = i;
+    }
+    c.people[last] = 1;
+    const rng = RandomStream.fromSeed(3);
+    for (let k = 0; k < 50; k++) expect(pickCivilian(rng, state, NORTH, HERDERS)).toBe(last);
+    c.people[last] = 0;
     expect(pickCivilian(rng, state, NORTH, HERDERS)).toBe(-1);
   });
 

@@ -53,6 +53,11 @@ interface Tally {
   readonly displacedFrom: Float64Array;
   hpi: number;
   abuses: number;
+  /** The last year of rounds' civilian deaths and abuse events (ring buffers), what the HPI counts. */
+  readonly yearOfDeaths: Float64Array;
+  readonly yearOfAbuses: Float64Array;
+  /** Rounds observed so far (round 0, the initial state, not counted). */
+  roundsObserved: number;
 }
 
 function initRun(rng: Parameters<typeof initMali>[0], params: MaliParams): MaliRun {
@@ -95,6 +100,9 @@ function initRun(rng: Parameters<typeof initMali>[0], params: MaliParams): MaliR
       displacedFrom: new Float64Array(cercles),
       hpi: 100,
       abuses: 0,
+      yearOfDeaths: new Float64Array(roundsPerYear(params)),
+      yearOfAbuses: new Float64Array(roundsPerYear(params)),
+      roundsObserved: -1,
     },
   };
   // Round 0's residents and victim index (no desertion yet, so no draws).
@@ -155,7 +163,17 @@ function observe(state: MaliRun, params: MaliParams): void {
   // Abuses proper; civilians killed in strikes (ct_collateral) count among civilian deaths.
   tally.abuses = ledger.events[EVENT.army_abuse] + ledger.events[EVENT.ct_abuse] + ledger.events[EVENT.minusma_abuse];
   const civilianDeaths = EVENT_TYPES.reduce((sum, type, k) => sum + (type.victim === VICTIM.civilians ? ledger.eventDeaths[k] : 0), 0);
-  tally.hpi = humanProtectionIndex(params, civilianDeaths, tally.abuses, tally.displaced + tally.refugees, living, params.calendar?.roundDays ?? 7);
+  // Over the last year of rounds (fewer at the start), not one round annualised: a rare massacre moves the index for a year, not a week.
+  tally.roundsObserved++;
+  const window = tally.yearOfDeaths.length;
+  if (tally.roundsObserved > 0) {
+    const slot = (tally.roundsObserved - 1) % window;
+    tally.yearOfDeaths[slot] = civilianDeaths;
+    tally.yearOfAbuses[slot] = tally.abuses;
+  }
+  const counted = Math.min(window, Math.max(1, tally.roundsObserved));
+  const roundDays = params.calendar?.roundDays ?? 7;
+  tally.hpi = humanProtectionIndex(params, sumOf(tally.yearOfDeaths), sumOf(tally.yearOfAbuses), tally.displaced + tally.refugees, living, counted * roundDays);
 }
 
 type Metric = MetricDefinition<MaliRun>;
@@ -308,9 +326,14 @@ export function maliMetrics(params: MaliParams): Metric[] {
     metric('minusma_impartiality', 'MINUSMA impartiality', 'share', 'Perceived impartiality of MINUSMA, mean over cercles weighted by peacekeepers (0 when absent).', ['mean'], (s) => weightedMean(s.cercles.impartiality, s.cercles.minusma)),
     metric('minusma_ties', 'MINUSMA ties to communities', 'share', 'MINUSMA ties to local communities, mean weighted by peacekeepers (0 when absent).', ['mean', 'final'], (s) => weightedMean(s.cercles.ties, s.cercles.minusma)),
     metric('abuse_events', 'Abuses against civilians', 'events', 'Abuse events against civilians by the army, CT forces and peacekeepers (cluster 6, not counting civilians killed in strikes) in the round.', ['total'], (s) => s.tally.abuses),
-    metric('hpi', 'Human protection index', 'index', 'Human protection index, 0–100 (docs/odd-mali.md §4, Observation).', ['mean', 'min', 'final'], (s) => s.tally.hpi),
+    metric('hpi', 'Human protection index', 'index', 'Human protection index, 0–100, over the last year of rounds (docs/odd-mali.md §4, Observation).', ['mean', 'min', 'final'], (s) => s.tally.hpi),
   );
   return metrics;
+}
+
+/** Rounds in a year (52 weekly rounds): the HPI's window. */
+function roundsPerYear(params: MaliParams): number {
+  return Math.max(1, Math.round(365.25 / (params.calendar?.roundDays ?? 7)));
 }
 
 function sumOf(values: Iterable<number>): number {

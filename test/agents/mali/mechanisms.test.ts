@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { cercleTrust } from '../../../src/agents/mali/civilians.ts';
 import { maliModel } from '../../../src/agents/mali/model.ts';
+import { humanProtectionIndex } from '../../../src/agents/mali/protection.ts';
 import { NEGOTIATION } from '../../../src/agents/mali/state.ts';
 import { EVENT_TYPES, VICTIMS } from '../../../src/agents/mali/ledger.ts';
 import type { MetricSeries } from '../../../src/sim/metrics.ts';
@@ -211,6 +212,22 @@ describe('intercommunal violence (intercommunal.ts)', () => {
     expect(total(baseline(), 'events_cluster_7', 60)).toBeGreaterThan(0);
     expect(total(calm, 'events_cluster_7')).toBe(0);
     expect(total(calm, 'deaths_communal_civilians')).toBe(0);
+  });
+});
+
+describe('human protection index (protection.ts, model.ts observe)', () => {
+  it('counts the civilian deaths and abuses of the last year of rounds (fewer at the start), not one round annualised', () => {
+    const series = baseline();
+    const params = maliBaseline([], BASE_ROUNDS);
+    const window = (name: string, r: number) => total(series, name, r) - (r > 52 ? total(series, name, r - 52) : 0);
+    for (let r = 1; r <= BASE_ROUNDS; r++) {
+      const living = series.column('people_home')[r] + series.column('idps')[r] + series.column('refugees')[r];
+      const displaced = series.column('idps')[r] + series.column('refugees')[r];
+      const expected = humanProtectionIndex(params, window('civilian_deaths', r), window('abuse_events', r), displaced, living, Math.min(52, r) * 7);
+      expect(series.column('hpi')[r], `round ${r}`).toBeCloseTo(expected, 6);
+    }
+    // A year-long window moves slowly: no week-to-week jump of more than a few points once a year is counted.
+    for (let r = 54; r <= BASE_ROUNDS; r++) expect(Math.abs(series.column('hpi')[r] - series.column('hpi')[r - 1]), `round ${r}`).toBeLessThan(5);
   });
 });
 

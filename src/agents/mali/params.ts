@@ -433,6 +433,19 @@ export const maliSchema = z
         lethality: rate('Mean deaths per clash.', 3, 'deaths/clash'),
         mobilisation: rate('Factor by which army abuses and militia mobilisation in the cercle multiply clashes (per abuse event in the last 4 weeks).', 0.5, '1/event'),
         stateAbsence: rate('Factor by which the absence of state services multiplies clashes.', 2, '1'),
+        reprisal: rate(
+          'Clashes a week added to a pair\'s rate in the cercle by each clash between them, fading by `memory` a week (a Hawkes process): reprisal/(1 − memory) clashes follow one clash on average, so below 1 violence dies out and near 1 it escalates.',
+          0.03,
+          'clashes/week per clash',
+          'self-exciting point processes of violence (Mohler et al. 2011; Lewis et al. 2012) and assumption, to calibrate',
+        ),
+        memory: share('Weekly share of the reprisal excitation kept.', 0.9, 'assumption (reprisals within months)'),
+        attribution: rate(
+          'Excitation added to a pair per civilian of one community killed by an armed group the other community is tied to (× the difference of their ties): collective attribution.',
+          0.005,
+          'clashes/week per death',
+          `${SEED_002} (attacks attributed to the community a group recruits from) and assumption`,
+        ),
       })
       .prefault({}),
     humanProtection: z

@@ -134,6 +134,10 @@ export interface Cercles {
   readonly trustPeople: Float64Array;
   /** Deaths in intercommunal clashes this round: cercle × victim community. */
   readonly communalDeaths: Float64Array;
+  /** Civilians killed by each actor this round: cercle × victim community × actor (what communities attribute). */
+  readonly harmToCommunity: Float64Array;
+  /** Reprisal excitation of each tension pair: cercle × pair (intercommunal.ts), in clashes a week. */
+  readonly reprisals: Float64Array;
 }
 
 export interface MaliState {
@@ -332,6 +336,8 @@ export function initMali(rng: RandomStream, params: MaliParams): MaliState {
     trustSums: new Float64Array(cercleCount * communityNames.length * actors),
     trustPeople: new Float64Array(cercleCount * communityNames.length),
     communalDeaths: new Float64Array(cercleCount * communityNames.length),
+    harmToCommunity: new Float64Array(cercleCount * communityNames.length * actors),
+    reprisals: new Float64Array(cercleCount * params.intercommunal.tensions.length),
   };
 
   const state: MaliState = {

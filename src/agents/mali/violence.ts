@@ -22,6 +22,7 @@ export function resetLedger(state: MaliState): void {
   cercles.harmByActor.fill(0);
   cercles.abuses.fill(0);
   cercles.communalDeaths.fill(0);
+  cercles.harmToCommunity.fill(0);
 }
 
 /** Perpetrator index of intercommunal violence in the deaths ledger (after the actors). */
@@ -132,6 +133,7 @@ export function killCivilians(rng: RandomStream, state: MaliState, cercle: numbe
     c.people[i]--;
     c.harmedBy[i] = perpetrator < state.actorNames.length ? perpetrator : COMMUNAL;
     if (perpetrator >= state.actorNames.length) state.cercles.communalDeaths[cercle * state.communityNames.length + c.community[i]]++;
+    else state.cercles.harmToCommunity[(cercle * state.communityNames.length + c.community[i]) * state.actorNames.length + perpetrator]++;
     state.deadByHome[c.home[i]]++;
     state.cercles.residents[cercle]--;
     state.cercles.residentsByCommunity[cercle * state.communityNames.length + c.community[i]]--;

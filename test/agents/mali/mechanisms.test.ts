@@ -213,6 +213,13 @@ describe('intercommunal violence (intercommunal.ts)', () => {
     expect(total(calm, 'events_cluster_7')).toBe(0);
     expect(total(calm, 'deaths_communal_civilians')).toBe(0);
   });
+
+  it('reprisals feed on themselves: without them (no reprisal, no attribution) there are fewer clashes, over two seeds', () => {
+    for (const seed of [1, 2]) {
+      const damped = runBaseline(['intercommunal.reprisal=0', 'intercommunal.attribution=0'], BASE_ROUNDS, seed).series;
+      expect(total(damped, 'events_cluster_7'), `seed ${seed}`).toBeLessThan(total(baseline(seed), 'events_cluster_7'));
+    }
+  });
 });
 
 describe('human protection index (protection.ts, model.ts observe)', () => {

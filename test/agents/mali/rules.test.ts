@@ -15,7 +15,9 @@ import { humanProtectionIndex } from '../../../src/agents/mali/protection.ts';
 import { offeredWage, perceivedRisk, recruit, recruitmentScore } from '../../../src/agents/mali/recruitment.ts';
 import { apportion, FAMA, NEGOTIATION, STATUS, type MaliState } from '../../../src/agents/mali/state.ts';
 import { scheduledNegotiation } from '../../../src/agents/mali/tuareg.ts';
-import { pickCivilian } from '../../../src/agents/mali/violence.ts';
+import { killCivilians, pickCivilian } from '../../../src/agents/mali/violence.ts';
+import { intercommunalViolence } from '../../../src/agents/mali/intercommunal.ts';
+import { EVENT } from '../../../src/agents/mali/ledger.ts';
 import { destinationWeights, moveCivilians, senseThreat, surveyCivilians } from '../../../src/agents/mali/civilians.ts';
 import { RandomStream } from '../../../src/sim/random.ts';
 import { Clock } from '../../../src/sim/schedule.ts';
@@ -235,6 +237,46 @@ describe('human protection index (protection.ts)', () => {
       { seed: 3, numRuns: 200 },
     );
     expect(humanProtectionIndex(params, 5, 5, 5, 0, 7)).toBe(0);
+  });
+});
+
+describe('reprisals (intercommunal.ts)', () => {
+  // Herders and farmers in tension in the North; no clash by the base rate, so only the excitation acts.
+  const params = tinyParams({ intercommunal: { tensions: [{ between: ['herders', 'farmers'], weight: 1 }], rate: 0, reprisal: 0.2, memory: 0.5, attribution: 0.1 } });
+  const setUp = () => {
+    const state = tinyState(params);
+    state.groups[0].active = true;
+    return state;
+  };
+  const clashes = (state: MaliState) => state.ledger.events[EVENT.intercommunal_clash];
+
+  it('without excitation nothing happens; excitation sets off clashes, each clash adds reprisal to it, and it fades by memory', () => {
+    const state = setUp();
+    intercommunalViolence(RandomStream.fromSeed(1), state, params);
+    expect(clashes(state)).toBe(0);
+    expect(state.cercles.reprisals[NORTH]).toBe(0);
+    state.cercles.reprisals[NORTH] = 20;
+    intercommunalViolence(RandomStream.fromSeed(1), state, params);
+    const n = clashes(state);
+    expect(n).toBeGreaterThan(5);
+    expect(state.cercles.reprisals[NORTH]).toBeCloseTo(0.5 * 20 + 0.2 * n, 9);
+  });
+
+  it("MINUSMA's full protection stops them", () => {
+    const state = setUp();
+    state.cercles.reprisals[NORTH] = 20;
+    state.cercles.protection[NORTH] = 1;
+    intercommunalViolence(RandomStream.fromSeed(1), state, params);
+    expect(clashes(state)).toBe(0);
+  });
+
+  it('farmers killed by the jihadists, whom the herders are tied to, raise the tension between the two: collective attribution', () => {
+    const state = setUp();
+    const jihadists = state.groups[0];
+    killCivilians(RandomStream.fromSeed(2), state, NORTH, FARMERS, 10, jihadists.actor);
+    intercommunalViolence(RandomStream.fromSeed(1), state, params);
+    // Ties 0.5 against 0: 10 deaths × 0.5 × attribution 0.1.
+    expect(state.cercles.reprisals[NORTH]).toBeCloseTo(0.5, 9);
   });
 });
 
